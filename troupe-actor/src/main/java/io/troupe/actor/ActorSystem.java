@@ -1,0 +1,229 @@
+package io.troupe.actor;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import io.troupe.ConfigurationException;
+import io.troupe.actor.internal.ActorSystemImpl;
+import io.troupe.event.EventStream;
+import io.troupe.event.LoggingAdapter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * A hierarchy of actors sharing configuration, dispatchers, a scheduler and an event stream: the entry point. Create it
+ * with {@link #create(String)} or {@link #create(String, Config)}; end it with {@link #terminate()}.
+ */
+public abstract class ActorSystem implements ActorRefFactory {
+
+  /** Creates a system named {@code name} with the configuration from {@code application.conf} and the references. */
+  public static ActorSystem create(String name) {
+    ClassLoader cl = defaultClassLoader();
+    return create(name, ConfigFactory.load(cl), cl);
+  }
+
+  /** Creates a system with a default name ({@code default}). */
+  public static ActorSystem create() {
+    return create("default");
+  }
+
+  /**
+   * Creates a system with the given configuration; the reference configuration of every module on the class path is
+   * added as fallback.
+   *
+   * @throws IllegalArgumentException when the name is invalid
+   * @throws ConfigurationException when a setting is invalid; the message names the key
+   */
+  public static ActorSystem create(String name, Config config) {
+    return create(name, config, defaultClassLoader());
+  }
+
+  public static ActorSystem create(String name, Config config, ClassLoader classLoader) {
+    return new ActorSystemImpl(name, config, classLoader).start();
+  }
+
+  private static ClassLoader defaultClassLoader() {
+    ClassLoader cl = Thread.currentThread().getContextClassLoader();
+    return cl != null ? cl : ActorSystem.class.getClassLoader();
+  }
+
+  /** The system's name. */
+  public abstract String name();
+
+  public abstract Settings settings();
+
+  public abstract EventStream eventStream();
+
+  public EventStream getEventStream() { return eventStream(); }
+
+  public abstract Scheduler scheduler();
+
+  public Scheduler getScheduler() { return scheduler(); }
+
+  public abstract ActorRef deadLetters();
+
+  /** The default dispatcher, usable as an {@link Executor} for futures. */
+  public abstract Executor dispatcher();
+
+  public Executor getDispatcher() { return dispatcher(); }
+
+  public abstract LoggingAdapter log();
+
+  /** Starts termination: stops {@code /user} (children first), then the system actors, then the threads. */
+  public abstract CompletionStage<Terminated> terminate();
+
+  /** Completes once the system has terminated. */
+  public abstract CompletionStage<Terminated> getWhenTerminated();
+
+  public CompletionStage<Terminated> whenTerminated() { return getWhenTerminated(); }
+
+  /**
+   * Runs {@code code} when the system has terminated, in reverse order of registration.
+   *
+   * @throws IllegalStateException when the system has terminated already
+   */
+  public abstract void registerOnTermination(Runnable code);
+
+  /** The extension for {@code ext}, creating it on first use. */
+  public abstract <T extends Extension> T registerExtension(ExtensionId<T> ext);
+
+  public <T extends Extension> T extension(ExtensionId<T> ext) {
+    return registerExtension(ext);
+  }
+
+  public abstract boolean hasExtension(ExtensionId<? extends Extension> ext);
+
+  /** Milliseconds since the system started. */
+  public abstract long uptime();
+
+  public abstract long startTime();
+
+  /** Where the child is the top-level actor for {@code name} under {@code /user}. */
+  public ActorPath child(String name) {
+    return ((ExtendedActorSystem) this).provider().guardian().path().child(name);
+  }
+
+  /** The configuration, read once at start and checked key by key. */
+  public static final class Settings {
+    private final Config config;
+    private final String name;
+    private final String protocol;
+    private final String loglevel;
+    private final int logDeadLetters;
+    private final boolean logDeadLettersDuringShutdown;
+    private final Duration logDeadLettersSuspendDuration;
+    private final String providerClass;
+    private final String guardianSupervisorStrategyClass;
+    private final SupervisorStrategy guardianSupervisorStrategy;
+    private final boolean daemonic;
+    private final boolean logConfigOnStart;
+    private final boolean debugReceive;
+    private final boolean debugAutoReceive;
+    private final boolean debugLifecycle;
+    private final boolean debugUnhandled;
+    private final boolean debugEventStream;
+    private final Duration creationTimeout;
+    private final boolean serializeMessages;
+    private final boolean serializeCreators;
+
+    public Settings(ClassLoader classLoader, Config cfg, String name) {
+      Config reference = ConfigFactory.defaultReference(classLoader);
+      this.config = cfg.withFallback(reference).resolve();
+      this.name = name;
+      try {
+        config.checkValid(reference, "troupe");
+        this.protocol = config.getString("troupe.remote.protocol");
+        if (protocol.isEmpty() || !protocol.matches("[a-zA-Z][a-zA-Z0-9+.-]*")) {
+          throw new ConfigurationException("troupe.remote.protocol = \"" + protocol + "\" is not a valid URI scheme (expected e.g. troupe or pekko)");
+        }
+        this.loglevel = config.getString("troupe.loglevel").toUpperCase(Locale.ROOT);
+        if (!loglevel.matches("OFF|ERROR|WARNING|WARN|INFO|DEBUG")) {
+          throw new ConfigurationException("troupe.loglevel = " + loglevel + " is not a level (expected OFF, ERROR, WARNING, INFO or DEBUG)");
+        }
+        this.logDeadLetters = parseLogDeadLetters(config);
+        this.logDeadLettersDuringShutdown = config.getBoolean("troupe.log-dead-letters-during-shutdown");
+        this.logDeadLettersSuspendDuration = config.getDuration("troupe.log-dead-letters-suspend-duration");
+        String p = config.getString("troupe.actor.provider");
+        switch (p) {
+          case "local": this.providerClass = "io.troupe.actor.internal.LocalActorRefProvider"; break;
+          case "remote":
+          case "cluster": this.providerClass = "io.troupe.remote.RemoteActorRefProvider"; break;
+          default: this.providerClass = p;
+        }
+        this.guardianSupervisorStrategyClass = config.getString("troupe.actor.guardian-supervisor-strategy");
+        this.guardianSupervisorStrategy = loadGuardianStrategy(classLoader, guardianSupervisorStrategyClass);
+        this.daemonic = config.getBoolean("troupe.daemonic");
+        this.logConfigOnStart = config.getBoolean("troupe.log-config-on-start");
+        this.debugReceive = config.getBoolean("troupe.actor.debug.receive");
+        this.debugAutoReceive = config.getBoolean("troupe.actor.debug.autoreceive");
+        this.debugLifecycle = config.getBoolean("troupe.actor.debug.lifecycle");
+        this.debugUnhandled = config.getBoolean("troupe.actor.debug.unhandled");
+        this.debugEventStream = config.getBoolean("troupe.actor.debug.event-stream");
+        this.creationTimeout = config.getDuration("troupe.actor.creation-timeout");
+        this.serializeMessages = config.getBoolean("troupe.actor.serialize-messages");
+        this.serializeCreators = config.getBoolean("troupe.actor.serialize-creators");
+      } catch (ConfigException e) {
+        throw new ConfigurationException("Invalid configuration for actor system [" + name + "]: " + e.getMessage(), e);
+      }
+    }
+
+    private static int parseLogDeadLetters(Config config) {
+      String raw = config.getValue("troupe.log-dead-letters").unwrapped().toString().toLowerCase(Locale.ROOT);
+      switch (raw) {
+        case "on": case "true": case "yes": return Integer.MAX_VALUE;
+        case "off": case "false": case "no": return 0;
+        default:
+          try {
+            int n = Integer.parseInt(raw);
+            if (n < 0) throw new NumberFormatException();
+            return n;
+          } catch (NumberFormatException e) {
+            throw new ConfigurationException("troupe.log-dead-letters = " + raw + " is invalid (expected on, off or a count >= 0)");
+          }
+      }
+    }
+
+    private static SupervisorStrategy loadGuardianStrategy(ClassLoader cl, String cls) {
+      try {
+        Object o = Class.forName(cls, true, cl).getConstructor().newInstance();
+        if (!(o instanceof SupervisorStrategyConfigurator)) {
+          throw new ConfigurationException("troupe.actor.guardian-supervisor-strategy = " + cls + " does not implement "
+              + SupervisorStrategyConfigurator.class.getName());
+        }
+        return ((SupervisorStrategyConfigurator) o).create();
+      } catch (ReflectiveOperationException e) {
+        throw new ConfigurationException("troupe.actor.guardian-supervisor-strategy = " + cls
+            + " cannot be instantiated (expected a class with a public no-argument constructor implementing "
+            + SupervisorStrategyConfigurator.class.getName() + "): " + e, e);
+      }
+    }
+
+    /** The whole configuration, references included. */
+    public Config config() { return config; }
+    public String name() { return name; }
+    /** The address protocol ({@code troupe.remote.protocol}). */
+    public String protocol() { return protocol; }
+    public String loglevel() { return loglevel; }
+    /** How many dead letters are logged before logging pauses; 0 disables the log. */
+    public int logDeadLetters() { return logDeadLetters; }
+    public boolean logDeadLettersDuringShutdown() { return logDeadLettersDuringShutdown; }
+    public Duration logDeadLettersSuspendDuration() { return logDeadLettersSuspendDuration; }
+    public String providerClass() { return providerClass; }
+    public String guardianSupervisorStrategyClass() { return guardianSupervisorStrategyClass; }
+    public SupervisorStrategy guardianSupervisorStrategy() { return guardianSupervisorStrategy; }
+    public boolean daemonic() { return daemonic; }
+    public boolean logConfigOnStart() { return logConfigOnStart; }
+    public boolean debugReceive() { return debugReceive; }
+    public boolean debugAutoReceive() { return debugAutoReceive; }
+    public boolean debugLifecycle() { return debugLifecycle; }
+    public boolean debugUnhandled() { return debugUnhandled; }
+    public boolean debugEventStream() { return debugEventStream; }
+    public Duration creationTimeout() { return creationTimeout; }
+    public boolean serializeMessages() { return serializeMessages; }
+    public boolean serializeCreators() { return serializeCreators; }
+
+    @Override public String toString() { return config.root().render(); }
+  }
+}

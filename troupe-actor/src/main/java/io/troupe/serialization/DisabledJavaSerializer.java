@@ -63,10 +63,12 @@ public final class DisabledJavaSerializer implements Serializer, ByteBufferSeria
   private JavaSerializationException refuseOutgoing(Object o) {
     String cls = o == null ? "null" : o.getClass().getName();
     refusedSerializations.incrementAndGet();
-    String msg = "Refusing to serialize [" + cls + "] with Java serialization: "
-        + SerializationSettings.ALLOW_JAVA + " = off. Bind a serializer for it in "
-        + SerializationSettings.BINDINGS + ", e.g. \"" + cls + "\" = jackson-json (io.troupe:troupe-serialization-jackson), "
-        + "or, only between fully trusted nodes, set " + SerializationSettings.ALLOW_JAVA + " = on";
+    String fix = o != null && o.getClass().isHidden()
+        ? "A lambda can only be sent with Java serialization: send an instance of a class bound to a serializer instead"
+        : "Bind a serializer for it in " + SerializationSettings.BINDINGS + ", e.g. \"" + cls
+            + "\" = jackson-json (io.troupe:troupe-serialization-jackson)";
+    String msg = "Refusing to serialize [" + cls + "] with Java serialization: " + SerializationSettings.ALLOW_JAVA
+        + " = off. " + fix + ", or, only between fully trusted nodes, set " + SerializationSettings.ALLOW_JAVA + " = on";
     if (refusedClasses.add(cls)) LOG.warn(LogMarkers.SECURITY, msg);
     return new JavaSerializationException(msg);
   }

@@ -115,6 +115,7 @@ public final class SerializationSettings {
     Map<String, String> out = new TreeMap<>();
     for (Map.Entry<String, ConfigValue> e : object(config, path).entrySet()) {
       ConfigValue v = e.getValue();
+      if (v.valueType() == ConfigValueType.NULL) continue; // HOCON's way to remove a key set elsewhere
       if (v.valueType() == ConfigValueType.OBJECT) {
         throw new ConfigurationException(path + "." + e.getKey() + " is an object: quote class names in " + path
             + ", as in \"com.example.MyMessage\" = my-serializer (an unquoted name with dots becomes nested keys)");
@@ -133,6 +134,7 @@ public final class SerializationSettings {
     Map<String, Integer> out = new TreeMap<>();
     for (Map.Entry<String, ConfigValue> e : object(config, path).entrySet()) {
       ConfigValue v = e.getValue();
+      if (v.valueType() == ConfigValueType.NULL) continue;
       Object raw = v.unwrapped();
       if (v.valueType() == ConfigValueType.OBJECT) {
         throw new ConfigurationException(path + "." + e.getKey() + " is an object: quote class names in " + path

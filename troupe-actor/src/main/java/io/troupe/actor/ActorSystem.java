@@ -7,6 +7,7 @@ import io.troupe.ConfigurationException;
 import io.troupe.actor.internal.ActorSystemImpl;
 import io.troupe.event.EventStream;
 import io.troupe.event.LoggingAdapter;
+import io.troupe.serialization.SerializationSettings;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletionStage;
@@ -127,6 +128,7 @@ public abstract class ActorSystem implements ActorRefFactory {
     private final Duration creationTimeout;
     private final boolean serializeMessages;
     private final boolean serializeCreators;
+    private final SerializationSettings serialization;
 
     public Settings(ClassLoader classLoader, Config cfg, String name) {
       Config reference = ConfigFactory.defaultReference(classLoader);
@@ -164,6 +166,7 @@ public abstract class ActorSystem implements ActorRefFactory {
         this.creationTimeout = config.getDuration("troupe.actor.creation-timeout");
         this.serializeMessages = config.getBoolean("troupe.actor.serialize-messages");
         this.serializeCreators = config.getBoolean("troupe.actor.serialize-creators");
+        this.serialization = new SerializationSettings(config);
       } catch (ConfigException e) {
         throw new ConfigurationException("Invalid configuration for actor system [" + name + "]: " + e.getMessage(), e);
       }
@@ -223,6 +226,10 @@ public abstract class ActorSystem implements ActorRefFactory {
     public Duration creationTimeout() { return creationTimeout; }
     public boolean serializeMessages() { return serializeMessages; }
     public boolean serializeCreators() { return serializeCreators; }
+    /** {@code troupe.actor.serializers}, {@code serialization-bindings}, {@code serialization-identifiers} and friends. */
+    public SerializationSettings serialization() { return serialization; }
+    /** {@code troupe.actor.allow-java-serialization}. */
+    public boolean allowJavaSerialization() { return serialization.allowJavaSerialization(); }
 
     @Override public String toString() { return config.root().render(); }
   }

@@ -39,6 +39,8 @@ import io.troupe.dispatch.sysmsg.SystemMessage.Suspend;
 import io.troupe.dispatch.sysmsg.SystemMessage.Terminate;
 import io.troupe.dispatch.sysmsg.SystemMessage.Unwatch;
 import io.troupe.dispatch.sysmsg.SystemMessage.Watch;
+import io.troupe.serialization.Serialization;
+import io.troupe.serialization.internal.SerializationVerification;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,12 +125,18 @@ public final class ActorCell implements AbstractActor.ActorContext {
 
   private TimerSchedulerImpl timers;
 
+  // troupe.actor.serialize-messages / serialize-creators: test aids, read once so the check costs one field read
+  private final boolean serializeMessages;
+  private final boolean serializeCreators;
+
   ActorCell(ActorSystemImpl system, LocalActorRef self, Props props, MessageDispatcher dispatcher, InternalActorRef parent) {
     this.system = system;
     this.self = self;
     this.props = props;
     this.dispatcher = dispatcher;
     this.parent = parent;
+    this.serializeMessages = system.settings().serializeMessages();
+    this.serializeCreators = system.settings().serializeCreators();
   }
 
   /** Creates the mailbox and enqueues Create; the cell runs once {@link #start()} attaches it to its dispatcher. */
@@ -205,7 +213,14 @@ public final class ActorCell implements AbstractActor.ActorContext {
 
   public void sendMessage(Object message, ActorRef sender) {
     if (message == null) throw new InvalidMessageException("Message is null");
+    if (serializeMessages) message = roundTripSerialization(message);
     dispatcher.dispatch(this, new Envelope(message, sender));
+  }
+
+  /** serialize-messages: the message after a serialization round trip (throws IllegalArgumentException if it fails). */
+  private Object roundTripSerialization(Object message) {
+    Serialization s = system.serializationOrNull();
+    return s == null ? message : SerializationVerification.roundTrip(s, message);
   }
 
   public void sendSystemMessage(SystemMessage message) {
@@ -638,6 +653,10 @@ public final class ActorCell implements AbstractActor.ActorContext {
       name = randomName();
     } else if (!systemService) {
       ActorPath.validatePathElement(name);
+    }
+    if (serializeCreators && !systemService) {
+      Serialization s = system.serializationOrNull();
+      if (s != null) SerializationVerification.checkCreator(s, childProps, self.path() + "/" + name);
     }
     ConcurrentHashMap<String, Object> m = childrenMap();
     if (m.putIfAbsent(name, RESERVED) != null) {

@@ -19,6 +19,8 @@ import io.troupe.event.DeadLetterListener;
 import io.troupe.event.EventStream;
 import io.troupe.event.Logging;
 import io.troupe.event.LoggingAdapter;
+import io.troupe.serialization.Serialization;
+import io.troupe.serialization.SerializationExtension;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +50,7 @@ public final class ActorSystemImpl extends ExtendedActorSystem {
   private final CompletableFuture<Terminated> whenTerminated = new CompletableFuture<>();
   private volatile boolean terminating;
   private volatile boolean terminated;
+  private volatile Serialization serialization;
   private LoggingAdapter log;
 
   public ActorSystemImpl(String name, Config config, ClassLoader classLoader) {
@@ -118,6 +121,8 @@ public final class ActorSystemImpl extends ExtendedActorSystem {
   public ActorSystemImpl start() {
     try {
       if (settings.logConfigOnStart()) LOG.info("[{}] configuration:\n{}", name, settings.config().root().render());
+      // before any actor starts: serializer and binding mistakes fail ActorSystem.create
+      serialization = SerializationExtension.get(this);
       provider.init(this);
       log = Logging.getLogger(this, "ActorSystem(" + name + ")");
       if (settings.logDeadLetters() > 0) {
@@ -187,6 +192,9 @@ public final class ActorSystemImpl extends ExtendedActorSystem {
     }
     return l;
   }
+
+  /** The serialization extension, or null while the system is still being created. */
+  public Serialization serializationOrNull() { return serialization; }
 
   /** True once termination has started. */
   public boolean isTerminating() { return terminating; }

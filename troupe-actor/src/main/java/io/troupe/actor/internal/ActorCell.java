@@ -174,12 +174,17 @@ public final class ActorCell implements AbstractActor.ActorContext {
           + "create; a Creator must return a new instance each time");
     }
     actor = a;
+    // a become() in the constructor wins over createReceive(), as in Pekko
+    if (behaviorStack.isEmpty()) behaviorStack.add(initialBehavior(a));
+    return a;
+  }
+
+  private static AbstractActor.Receive initialBehavior(AbstractActor a) {
     AbstractActor.Receive initial = a.createReceive();
     if (initial == null) {
       throw new IllegalStateException("createReceive() of [" + a.getClass().getName() + "] returned null");
     }
-    behaviorStack.add(initial);
-    return a;
+    return initial;
   }
 
   // ------------------------------------------------------------------ accessors
@@ -948,7 +953,14 @@ public final class ActorCell implements AbstractActor.ActorContext {
 
   @Override
   public void unbecome() {
-    if (behaviorStack.size() > 1) behaviorStack.remove(behaviorStack.size() - 1);
+    if (behaviorStack.size() > 1) {
+      behaviorStack.remove(behaviorStack.size() - 1);
+    } else {
+      // popping the last behaviour goes back to the initial one (Pekko: actor.receive); while the constructor runs
+      // there is no instance yet, and newActor() pushes createReceive() onto the empty stack
+      behaviorStack.clear();
+      if (actor != null) behaviorStack.add(initialBehavior(actor));
+    }
   }
 
   @Override

@@ -637,11 +637,24 @@ public final class ActorCell implements AbstractActor.ActorContext {
     return out;
   }
 
-  /** Creates a child; callable from the actor's thread or, for guardians, from any thread. */
+  /** Creates a child with a generated {@code $} name; callable as {@link #attachChild(Props, String, boolean)}. */
+  public ActorRef attachChild(Props childProps, boolean systemService) {
+    return attachChild(childProps, randomName(), systemService, true);
+  }
+
+  /**
+   * Creates a child; callable from the actor's thread or, for guardians, from any thread.
+   *
+   * @throws InvalidActorNameException when {@code name} is null, invalid or taken
+   */
   public ActorRef attachChild(Props childProps, String name, boolean systemService) {
+    return attachChild(childProps, name, systemService, false);
+  }
+
+  private ActorRef attachChild(Props childProps, String name, boolean systemService, boolean generatedName) {
     if (name == null) {
-      name = randomName();
-    } else if (!systemService) {
+      throw new InvalidActorNameException("actor name must not be null");
+    } else if (!systemService && !generatedName) {
       ActorPath.validatePathElement(name);
     }
     ConcurrentHashMap<String, Object> m = childrenMap();
@@ -870,7 +883,7 @@ public final class ActorCell implements AbstractActor.ActorContext {
   @Override public Optional<ActorRef> findChild(String name) { return child(name); }
   @Override public ActorRef getChild(String name) { return getChildByName(name); }
 
-  @Override public ActorRef actorOf(Props p) { return attachChild(p, null, false); }
+  @Override public ActorRef actorOf(Props p) { return attachChild(p, false); }
   @Override public ActorRef actorOf(Props p, String name) { return attachChild(p, name, false); }
 
   @Override public ActorSelection actorSelection(String path) { return ActorSelection.create(system, self, path); }

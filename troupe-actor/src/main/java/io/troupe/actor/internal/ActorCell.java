@@ -410,8 +410,10 @@ public final class ActorCell implements AbstractActor.ActorContext {
       if (timers != null) timers.cancelAll();
       failed.aroundPreRestart(cause, optionalMessage);
     } catch (Throwable e) {
-      handleInvokeFailure(null, new PreRestartException(self, e, cause, optionalMessage));
-      return;
+      if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) throw (VirtualMachineError) e;
+      // best effort, as in Pekko: the actor is failed already, so a failing preRestart is logged and the restart
+      // goes on (reporting it to the parent would be ignored and leave the actor suspended for good)
+      LOG.error("[{}] preRestart failed; restarting anyway", self.path(), new PreRestartException(self, e, cause, optionalMessage));
     } finally {
       currentMessage = null;
       behaviorStack.clear();
@@ -446,7 +448,8 @@ public final class ActorCell implements AbstractActor.ActorContext {
         }
       }
     } catch (Throwable e) {
-      clearActor();
+      // keep the fresh instance (if it was created): as in Pekko it gets postStop, or preRestart, from what the
+      // supervisor decides next
       Throwable c = e instanceof InvocationTargetException && e.getCause() != null ? e.getCause() : e;
       handleInvokeFailure(survivors, new PostRestartException(self, c, cause));
     } finally {

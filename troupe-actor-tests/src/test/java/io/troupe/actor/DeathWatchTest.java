@@ -77,7 +77,10 @@ class DeathWatchTest {
           })
           .matchEquals("sync", m -> getSelf().tell("sync-2", getSender()))
           .matchEquals("sync-2", m -> getSender().tell("synced", getSelf()))
-          .match(Terminated.class, t -> report.tell(new Died(t), getSelf()))
+          .match(Terminated.class, t -> {
+            if (!getSender().equals(t.getActor())) throw new IllegalStateException("Terminated sent by " + getSender());
+            report.tell(new Died(t), getSelf());
+          })
           .match(String.class, s -> report.tell(s, getSelf()))
           .build();
     }
@@ -371,6 +374,42 @@ class DeathWatchTest {
     probe.send(system.actorOf(Props.create(Rewatcher.class)), a);
     IllegalStateException e = probe.expectMsgClass(IllegalStateException.class);
     assertTrue(e.getMessage().contains("first"), e.getMessage());
+  }
+
+  /** Watches on command like {@link Watcher}; "fail" makes it throw (the /user guardian restarts it). */
+  static class RestartableWatcher extends AbstractActor {
+    private final ActorRef report;
+
+    RestartableWatcher(ActorRef report) { this.report = report; }
+
+    @Override public Receive createReceive() {
+      return receiveBuilder()
+          .match(Watch.class, w -> {
+            getContext().watch(w.target());
+            getSender().tell("watching", getSelf());
+          })
+          .matchEquals("fail", m -> {
+            throw new IllegalStateException("restart the watcher (expected by the test)");
+          })
+          .matchEquals("ping", m -> getSender().tell("pong", getSelf()))
+          .match(Terminated.class, t -> report.tell(new Died(t), getSelf()))
+          .build();
+    }
+  }
+
+  @Test
+  void shouldKeepWatchingWhenWatcherRestarts() {
+    TestKit probe = new TestKit(system);
+    TestKit report = new TestKit(system);
+    ActorRef a = system.actorOf(Props.create(Idle.class));
+    ActorRef w = system.actorOf(Props.create(RestartableWatcher.class, report.getRef()));
+    command(probe, w, new Watch(a), "watching");
+    probe.watch(w);
+    w.tell("fail", ActorRef.noSender());
+    command(probe, w, "ping", "pong");
+    system.stop(a);
+    assertEquals(a, report.expectMsgClass(Died.class).actor());
+    probe.expectNoMessage(); // the watcher was restarted, not stopped
   }
 
   // ------------------------------------------------------------------ parent and child

@@ -428,6 +428,60 @@ class SupervisionTest {
     reports.expectNoMessage();
   }
 
+  /** Escalates everything; creates two Workers "kid" and "sibling" in preStart; counts "inc" itself. */
+  static class EscalatingCounter extends AbstractActor {
+    private final ActorRef events;
+    private int count;
+
+    EscalatingCounter(ActorRef events) { this.events = events; }
+
+    @Override public SupervisorStrategy supervisorStrategy() {
+      return new OneForOneStrategy(false, DeciderBuilder.matchAny(t -> SupervisorStrategy.escalate()).build());
+    }
+
+    @Override public void preStart() {
+      getContext().actorOf(Props.create(Worker.class, events), "kid");
+      getContext().actorOf(Props.create(Worker.class, events), "sibling");
+    }
+
+    @Override public Receive createReceive() {
+      return receiveBuilder()
+          .matchEquals("inc", m -> count++)
+          .matchEquals("get", m -> getSender().tell(count, getSelf()))
+          .match(String.class, name -> getSender().tell(getContext().getChild(name), getSelf()))
+          .build();
+    }
+  }
+
+  @Test
+  void shouldResumeParentAndAllChildrenWhenGrandparentResumesEscalation() {
+    TestKit probe = new TestKit(system);
+    TestKit events = new TestKit(system);
+    TestKit reports = new TestKit(system);
+    ActorRef grandparent = system.actorOf(Props.create(Supervisor.class,
+        new OneForOneStrategy(false, reporting(reports.getRef(), DeciderBuilder.matchAny(t -> SupervisorStrategy.resume()).build()))));
+    ActorRef parent = child(probe, grandparent, Props.create(EscalatingCounter.class, events.getRef()));
+    events.receiveN(2);
+    probe.send(parent, "kid");
+    ActorRef kid = probe.expectMsgClass(ActorRef.class);
+    probe.send(parent, "sibling");
+    ActorRef sibling = probe.expectMsgClass(ActorRef.class);
+    for (ActorRef r : List.of(parent, kid, sibling)) {
+      incTwice(r);
+      probe.watch(r);
+    }
+    Boom boom = new Boom("escalate me, then resume");
+    kid.tell(boom, ActorRef.noSender());
+    assertSame(boom, reports.expectMsgClass(Boom.class));
+    // everyone keeps its state and goes on processing
+    for (ActorRef r : List.of(parent, kid, sibling)) {
+      r.tell("inc", ActorRef.noSender());
+      expectCount(probe, r, 3);
+    }
+    events.expectNoMessage(); // nobody restarted
+    probe.expectNoMessage(); // nobody terminated
+  }
+
   @Test
   void shouldStopParentAndChildWhenGrandparentStopsEscalation() {
     TestKit probe = new TestKit(system);
@@ -505,6 +559,41 @@ class SupervisionTest {
     @Override public Receive createReceive() {
       return receiveBuilder().match(Props.class, p -> getSender().tell(getContext().actorOf(p), getSelf())).build();
     }
+  }
+
+  /** Keeps its children across its own restarts (preRestart does not stop them); "fail" makes it throw. */
+  static class KeepsChildren extends AbstractActor {
+    @Override public void preRestart(Throwable reason, Optional<Object> message) {
+      // keep the children: they are restarted after this actor, as in Pekko
+    }
+
+    @Override public Receive createReceive() {
+      return receiveBuilder()
+          .match(Props.class, p -> getSender().tell(getContext().actorOf(p), getSelf()))
+          .matchEquals("fail", m -> {
+            throw new Boom("restart me but keep my children");
+          })
+          .matchEquals("children", m -> getSender().tell(getContext().getChildren().size(), getSelf()))
+          .build();
+    }
+  }
+
+  @Test
+  void shouldRestartSurvivingChildrenWhenParentRestartsWithoutStoppingThem() {
+    TestKit probe = new TestKit(system);
+    TestKit events = new TestKit(system);
+    ActorRef sup = system.actorOf(Props.create(Supervisor.class, new OneForOneStrategy(false, BY_TYPE)));
+    ActorRef parent = child(probe, sup, Props.create(KeepsChildren.class));
+    ActorRef kid = worker(probe, parent, events);
+    probe.watch(kid);
+    incTwice(kid);
+    expectCount(probe, kid, 2);
+    parent.tell("fail", ActorRef.noSender());
+    events.expectMsg("started:" + kid.path().name()); // the survivor was restarted
+    expectCount(probe, kid, 0);
+    probe.send(parent, "children");
+    probe.expectMsg(1);
+    probe.expectNoMessage();
   }
 
   // ------------------------------------------------------------------ the /user guardian

@@ -189,7 +189,7 @@ class LifecycleTest {
       probe.expectMsg(2);
       probe.expectMsg(3);
       probe.expectTerminated(a);
-      DeadLetter d = deadLetters.expectMsgClass(DeadLetter.class);
+      DeadLetter d = deadLetterFor(deadLetters, a);
       assertEquals(4, d.message());
       assertEquals(a, d.recipient());
       assertEquals(probe.getRef(), d.sender());
@@ -197,6 +197,12 @@ class LifecycleTest {
     } finally {
       system.getEventStream().unsubscribe(deadLetters.getRef());
     }
+  }
+
+  /** The next dead letter addressed to {@code recipient}; others (leftovers of earlier tests) are skipped. */
+  private static DeadLetter deadLetterFor(TestKit deadLetters, ActorRef recipient) {
+    return (DeadLetter) deadLetters.fishForMessage(Duration.ofSeconds(3), "dead letter to " + recipient,
+        o -> o instanceof DeadLetter && ((DeadLetter) o).recipient().equals(recipient));
   }
 
   /** Creates children on request and reports every failure before applying Pekko's default decider. */
@@ -272,11 +278,9 @@ class LifecycleTest {
       a.tell("m3", ActorRef.noSender());
       latch.countDown();
       probe.expectTerminated(a);
-      List<Object> got = deadLetters.receiveN(3);
       List<Object> messages = new ArrayList<>();
-      for (Object o : got) {
-        DeadLetter d = (DeadLetter) o;
-        assertEquals(a, d.recipient());
+      for (int i = 0; i < 3; i++) {
+        DeadLetter d = deadLetterFor(deadLetters, a);
         messages.add(d.message());
         assertEquals("m3".equals(d.message()) ? system.deadLetters() : probe.getRef(), d.sender());
       }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.troupe.japi.pf.ReceiveBuilder;
 import io.troupe.testkit.javadsl.TestKit;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -93,7 +94,8 @@ class ReceiveBuilderTest {
       ActorRef a = system.actorOf(Props.create(Matcher.class));
       Object odd = new ArrayList<>(List.of("not handled"));
       probe.send(a, odd);
-      UnhandledMessage u = unhandled.expectMsgClass(UnhandledMessage.class);
+      UnhandledMessage u = (UnhandledMessage) unhandled.fishForMessage(Duration.ofSeconds(3), "unhandled by " + a,
+          o -> o instanceof UnhandledMessage && ((UnhandledMessage) o).getRecipient().equals(a));
       assertEquals(odd, u.getMessage());
       assertEquals(probe.getRef(), u.getSender());
       assertEquals(a, u.getRecipient());

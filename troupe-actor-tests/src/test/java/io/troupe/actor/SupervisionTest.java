@@ -516,9 +516,13 @@ class SupervisionTest {
     Props level3 = Props.create(Escalator.class, levels.getRef(), leaf);
     Props level2 = Props.create(Escalator.class, levels.getRef(), level3);
     ActorRef level1 = child(probe, top, Props.create(Escalator.class, levels.getRef(), level2));
-    ActorRef l2 = levels.expectMsgClass(ActorRef.class);
-    ActorRef l3 = levels.expectMsgClass(ActorRef.class);
-    ActorRef w = levels.expectMsgClass(ActorRef.class);
+    // each level reports its kid from preStart; the levels start concurrently, so sort the reports by depth
+    List<ActorRef> below = new java.util.ArrayList<>();
+    for (Object o : levels.receiveN(3)) below.add((ActorRef) o);
+    below.sort(java.util.Comparator.comparingInt(r -> r.path().toStringWithoutAddress().length()));
+    ActorRef l2 = below.get(0);
+    ActorRef l3 = below.get(1);
+    ActorRef w = below.get(2);
     assertEquals("/user/" + top.path().name() + "/" + level1.path().name() + "/kid/kid/kid", w.path().toStringWithoutAddress());
     for (ActorRef r : List.of(level1, l2, l3, w)) probe.watch(r);
 

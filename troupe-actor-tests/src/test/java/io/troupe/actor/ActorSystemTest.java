@@ -279,6 +279,26 @@ class ActorSystemTest {
     assertTrue(stopped.containsAll(List.of("a", "b")), stopped.toString());
   }
 
+  /** Throws the Error it is sent: the /user guardian's default strategy escalates Errors. */
+  static class ErrorThrower extends AbstractActor {
+    @Override public Receive createReceive() {
+      return receiveBuilder().match(Error.class, e -> {
+        throw e;
+      }).build();
+    }
+  }
+
+  @Test
+  void shouldTerminateWhenUserGuardianFails() throws Exception {
+    ActorSystem s = newSystem(uniqueName("GuardianFails"));
+    List<String> stopped = Collections.synchronizedList(new ArrayList<>());
+    s.actorOf(Props.create(Recorder.class, "bystander", stopped), "bystander");
+    s.actorOf(Props.create(ErrorThrower.class)).tell(new AssertionError("escalated past /user (expected by the test)"),
+        ActorRef.noSender());
+    s.getWhenTerminated().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    assertEquals(List.of("bystander"), stopped);
+  }
+
   static class Recorder extends AbstractActor {
     private final String name;
     private final List<String> stopped;

@@ -145,6 +145,30 @@ class PropsTest {
     probe.expectMsg(2);
   }
 
+  /** A non-static inner actor class: it needs an enclosing instance, which Props cannot supply. */
+  class InnerActor extends AbstractActor {
+    @Override public Receive createReceive() { return receiveBuilder().build(); }
+  }
+
+  @Test
+  void shouldRejectImmediatelyWhenClassIsNonStaticInner() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Props.create(InnerActor.class));
+    assertTrue(e.getMessage().contains(InnerActor.class.getName()), e.getMessage());
+  }
+
+  @Test
+  void shouldRejectImmediatelyWhenCreatorIsAnonymousInnerClass() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Props.create(Incarnation.class, new io.troupe.japi.function.Creator<Incarnation>() {
+          private static final long serialVersionUID = 1L;
+
+          @Override public Incarnation create() {
+            return new Incarnation(PropsTest.this.hashCode());
+          }
+        }));
+    assertTrue(e.getMessage().contains("Creator"), e.getMessage());
+  }
+
   // ------------------------------------------------------------------ with...
 
   @Test

@@ -136,9 +136,9 @@ public abstract class ActorSystem implements ActorRefFactory {
       this.name = name;
       try {
         config.checkValid(reference, "troupe");
-        this.protocol = config.getString("troupe.remote.protocol");
+        this.protocol = config.getString("troupe.remote.protocol-name");
         if (protocol.isEmpty() || !protocol.matches("[a-zA-Z][a-zA-Z0-9+.-]*")) {
-          throw new ConfigurationException("troupe.remote.protocol = \"" + protocol + "\" is not a valid URI scheme (expected e.g. troupe or pekko)");
+          throw new ConfigurationException("troupe.remote.protocol-name = \"" + protocol + "\" is not a valid URI scheme (expected e.g. troupe or pekko)");
         }
         this.loglevel = config.getString("troupe.loglevel").toUpperCase(Locale.ROOT);
         if (!loglevel.matches("OFF|ERROR|WARNING|WARN|INFO|DEBUG")) {
@@ -206,7 +206,7 @@ public abstract class ActorSystem implements ActorRefFactory {
     /** The whole configuration, references included. */
     public Config config() { return config; }
     public String name() { return name; }
-    /** The address protocol ({@code troupe.remote.protocol}). */
+    /** The address protocol ({@code troupe.remote.protocol-name}). */
     public String protocol() { return protocol; }
     public String loglevel() { return loglevel; }
     /** How many dead letters are logged before logging pauses; 0 disables the log. */

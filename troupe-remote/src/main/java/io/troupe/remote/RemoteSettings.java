@@ -52,7 +52,7 @@ public final class RemoteSettings {
       this.config = root;
       Config r = root.getConfig("troupe.remote");
       Config a = r.getConfig("artery");
-      this.protocol = r.getString("protocol");
+      this.protocol = r.getString("protocol-name");
       this.acceptProtocolNames = List.copyOf(r.getStringList("accept-protocol-names"));
       this.logRemoteLifecycleEvents = r.getBoolean("log-remote-lifecycle-events");
       this.retryGateClosedFor = positiveOrZero(r, "retry-gate-closed-for", "troupe.remote.retry-gate-closed-for");

@@ -52,6 +52,9 @@ public class RemoteActorRefProvider extends LocalActorRefProvider {
 
   public RemoteSettings remoteSettings() { return remoteSettings; }
 
+  /** This node's address and the UID of this incarnation (random, chosen at start). */
+  public UniqueAddress localUniqueAddress() { return remoting().localAddress(); }
+
   public RemotingCounters counters() { return counters; }
 
   /** The remoting engine; internal API. */

@@ -467,7 +467,7 @@ public final class Association {
     if (newIncarnation) {
       LOG.info("[{}] [{}] restarted: new incarnation with UID [{}] replaces UID [{}]", remoting.localAddress().address(),
           remoteAddress, from.uid(), old.uid());
-      remoting.quarantine(old, "a new incarnation of the peer appeared", true);
+      remoting.quarantine(old, "a new incarnation of the peer appeared at its address", false);
       abandonSystemMessages();
     }
     boolean first = old == null || newIncarnation || state != State.ACTIVE || !handshakeDone;

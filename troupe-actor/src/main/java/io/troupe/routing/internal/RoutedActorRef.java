@@ -36,7 +36,10 @@ import java.util.List;
  * ref.
  *
  * <p>Pool routees are created in {@link #initialize()} as children of the not yet started cell, so the first message
- * sent after {@code actorOf} returns already finds them.
+ * sent after {@code actorOf} returns already finds them. A routee that fails at once sends its failure to this cell,
+ * which may then run (and create the {@link RouterActor}) before {@code initialize} has finished; so the router actor
+ * only watches the routees once {@link #isInitialized()}, and {@code initialize} ends by telling it
+ * {@link RouteesReady} through the mailbox.
  */
 public final class RoutedActorRef extends LocalActorRef {
   private static final long serialVersionUID = 1L;
@@ -45,6 +48,14 @@ public final class RoutedActorRef extends LocalActorRef {
   private final transient RouterConfig routerConfig;
   private final transient Props routeeProps;
   private transient volatile Router router;
+  private transient volatile boolean initialized;
+
+  /** Sent by {@link #initialize()} to the router actor once the routees are in place. */
+  static final class RouteesReady {
+    static final RouteesReady INSTANCE = new RouteesReady();
+
+    private RouteesReady() {}
+  }
 
   /**
    * @param routerProps the router actor's Props ({@link RouterActor} on the router dispatcher)
@@ -56,6 +67,7 @@ public final class RoutedActorRef extends LocalActorRef {
     this.system = system;
     this.routerConfig = routerConfig;
     this.routeeProps = routeeProps;
+    this.router = new Router(new io.troupe.routing.RoundRobinRoutingLogic());
   }
 
   /**
@@ -84,7 +96,12 @@ public final class RoutedActorRef extends LocalActorRef {
       throw e;
     }
     router = r.withRoutees(routees);
+    initialized = true;
+    super.tell(RouteesReady.INSTANCE, null);
   }
+
+  /** True once {@link #initialize()} has put the routees in place. */
+  boolean isInitialized() { return initialized; }
 
   @Override
   public void tell(Object message, ActorRef sender) {

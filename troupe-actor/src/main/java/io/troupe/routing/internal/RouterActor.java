@@ -35,6 +35,10 @@ public final class RouterActor extends AbstractActor {
 
   @Override
   public void preStart() {
+    if (ref().isInitialized()) watchAll();
+  }
+
+  private void watchAll() {
     for (Routee r : ref().router().routees()) watchRoutee(r);
   }
 
@@ -57,6 +61,10 @@ public final class RouterActor extends AbstractActor {
   @Override
   public Receive createReceive() {
     return receiveBuilder()
+        .match(RoutedActorRef.RouteesReady.class, m -> {
+          watchAll();
+          stopIfAllRouteesRemoved();
+        })
         .match(GetRoutees.class, m -> getSender().tell(new Routees(ref().router().routees()), getSelf()))
         .match(AddRoutee.class, m -> addRoutee(m.routee()))
         .match(RemoveRoutee.class, m -> {

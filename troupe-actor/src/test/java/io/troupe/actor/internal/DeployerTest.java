@@ -179,6 +179,16 @@ class DeployerTest {
     assertInstanceOf(RoundRobinPool.class, pool.routerConfig(), "without troupe-remote a local pool");
   }
 
+  @Test
+  void referenceDefaults_areExactlyTheKeysTheDeployerReads() {
+    ActorSystem.Settings settings = new ActorSystem.Settings(DeployerTest.class.getClassLoader(), ConfigFactory.empty(), "test");
+    java.util.Set<String> keys = new java.util.TreeSet<>();
+    settings.config().getConfig(Deployer.DEPLOYMENT + ".default").entrySet().forEach(e -> keys.add(e.getKey()));
+    assertEquals(new java.util.TreeSet<>(List.of("dispatcher", "mailbox", "router", "nr-of-instances", "within",
+        "virtual-nodes-factor", "routees.paths", "remote", "target.nodes")), keys,
+        "a key added to reference.conf must be read and checked by Deployer (and documented), and vice versa");
+  }
+
   // ------------------------------------------------------------------ errors
 
   @Test

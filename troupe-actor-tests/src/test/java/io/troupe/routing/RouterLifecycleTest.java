@@ -172,6 +172,17 @@ class RouterLifecycleTest {
   }
 
   @Test
+  void routeeThatCannotBeCreated_failsActorOf_andTheRouterGoesAway() {
+    Props badRoutee = Props.create(Reporter.class, system.deadLetters()).withMailbox("no-such-mailbox");
+    io.troupe.ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(io.troupe.ConfigurationException.class,
+        () -> system.actorOf(new RoundRobinPool(2).props(badRoutee), "broken-pool"));
+    assertTrue(e.getMessage().contains("no-such-mailbox"), e.getMessage());
+    // the half-made router stops, which frees its name
+    TestKit probe = new TestKit(system);
+    probe.awaitAssert(Duration.ofSeconds(5), () -> system.actorOf(Props.create(Reporter.class, probe.getRef()), "broken-pool"));
+  }
+
+  @Test
   void messagesToAStoppedRouter_becomeDeadLetters() {
     TestKit probe = new TestKit(system);
     TestKit watcher = new TestKit(system);

@@ -164,9 +164,7 @@ public class LocalActorRefProvider implements ActorRefProvider {
     Props routerProps = Props.create(RouterActor.class).withDispatcher(routerDispatcherId);
     MessageDispatcher dispatcher = sys.dispatchers().lookup(routerDispatcherId);
     MailboxType mailboxType = sys.dispatchers().mailboxTypeFor("", routerDispatcherId);
-    RoutedActorRef ref = new RoutedActorRef(sys, routerProps, dispatcher, mailboxType, supervisor, path, router, routeeProps);
-    ref.initialize();
-    return ref;
+    return new RoutedActorRef(sys, routerProps, dispatcher, mailboxType, supervisor, path, router, routeeProps);
   }
 
   /** A fresh path under {@code /temp}. */

@@ -12,6 +12,7 @@ import io.troupe.dispatch.MailboxType;
 import io.troupe.dispatch.MessageDispatcher;
 import io.troupe.routing.Group;
 import io.troupe.routing.Pool;
+import io.troupe.routing.RoundRobinRoutingLogic;
 import io.troupe.routing.Routee;
 import io.troupe.routing.Router;
 import io.troupe.routing.RouterConfig;
@@ -29,16 +30,17 @@ import java.util.List;
  * cell.
  *
  * <p>The routee list is an immutable {@link Router} in a volatile field. It is written by the creating thread in
- * {@link #initialize()}, before the ref is handed out, and afterwards only by the router actor (on its own thread, one
+ * {@link #start()}, before the ref is handed out, and afterwards only by the router actor (on its own thread, one
  * at a time), which replaces it whenever routees are added, removed or terminate. Senders may route with a snapshot
  * that is one change old: a message can still reach a routee that was just removed (and becomes a dead letter there if
  * it stopped). Once the router actor has stopped the list is empty, and routed messages become dead letters naming this
  * ref.
  *
- * <p>Pool routees are created in {@link #initialize()} as children of the not yet started cell, so the first message
- * sent after {@code actorOf} returns already finds them. A routee that fails at once sends its failure to this cell,
- * which may then run (and create the {@link RouterActor}) before {@code initialize} has finished; so the router actor
- * only watches the routees once {@link #isInitialized()}, and {@code initialize} ends by telling it
+ * <p>Pool routees are created in {@link #start()}, which the parent calls once it has registered this ref as its
+ * child (so a routee failure escalated at once finds a parent that knows the router), as children of the not yet
+ * attached cell; the first message sent after {@code actorOf} returns already finds them. A routee that fails at once
+ * sends its failure to this cell, which may then run (and create the {@link RouterActor}) before the routees are all
+ * in place; so the router actor only watches them once {@link #isInitialized()}, and {@code start} tells it
  * {@link RouteesReady} through the mailbox.
  */
 public final class RoutedActorRef extends LocalActorRef {
@@ -50,7 +52,7 @@ public final class RoutedActorRef extends LocalActorRef {
   private transient volatile Router router;
   private transient volatile boolean initialized;
 
-  /** Sent by {@link #initialize()} to the router actor once the routees are in place. */
+  /** Sent by {@link #start()} to the router actor once the routees are in place. */
   static final class RouteesReady {
     static final RouteesReady INSTANCE = new RouteesReady();
 
@@ -67,20 +69,23 @@ public final class RoutedActorRef extends LocalActorRef {
     this.system = system;
     this.routerConfig = routerConfig;
     this.routeeProps = routeeProps;
-    this.router = new Router(new io.troupe.routing.RoundRobinRoutingLogic());
+    this.router = new Router(new RoundRobinRoutingLogic()); // empty until start(): messages become dead letters
   }
 
   /**
-   * Creates the routing table and the initial routees (pool children, or one selection per group path). Called once,
-   * by the provider on the creating thread, before the ref is handed out and before the cell starts. When creating a
-   * routee fails, the router is started and stopped at once (which stops the routees made so far) and the failure
-   * propagates to {@code actorOf}.
+   * Creates the initial routees (pool children, or one selection per group path), then starts the router actor.
+   * Called once, by the parent on the creating thread, before the ref is handed out. When creating a routee fails, the
+   * router is started and stopped at once (which stops the routees made so far, and frees the name once the parent
+   * has seen the router terminate) and the failure propagates to {@code actorOf}.
    */
-  public void initialize() {
+  @Override
+  public void start() {
     ActorCell cell = underlying();
-    Router r = routerConfig.createRouter(system);
-    List<Routee> routees = new ArrayList<>(r.routees());
+    Router r = null;
+    List<Routee> routees = new ArrayList<>();
     try {
+      r = routerConfig.createRouter(system);
+      routees.addAll(r.routees());
       if (routerConfig instanceof Pool) {
         Pool pool = (Pool) routerConfig;
         int n = pool.nrOfInstances(system);
@@ -90,17 +95,18 @@ public final class RoutedActorRef extends LocalActorRef {
         for (String path : group.getPaths(system)) routees.add(group.routeeFor(path, cell));
       }
     } catch (RuntimeException | Error e) {
-      router = r.withRoutees(List.of());
-      start();
+      if (r != null) router = r.withRoutees(List.of());
+      super.start();
       stop();
       throw e;
     }
     router = r.withRoutees(routees);
     initialized = true;
     super.tell(RouteesReady.INSTANCE, null);
+    super.start();
   }
 
-  /** True once {@link #initialize()} has put the routees in place. */
+  /** True once {@link #start()} has put the routees in place. */
   boolean isInitialized() { return initialized; }
 
   @Override

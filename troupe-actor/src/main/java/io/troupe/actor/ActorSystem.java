@@ -125,6 +125,9 @@ public abstract class ActorSystem implements ActorRefFactory {
     private final boolean debugLifecycle;
     private final boolean debugUnhandled;
     private final boolean debugEventStream;
+    private final boolean debugRouterMisconfiguration;
+    private final int defaultVirtualNodesFactor;
+    private final ClassLoader classLoader;
     private final Duration creationTimeout;
     private final boolean serializeMessages;
     private final boolean serializeCreators;
@@ -134,11 +137,12 @@ public abstract class ActorSystem implements ActorRefFactory {
       Config reference = ConfigFactory.defaultReference(classLoader);
       this.config = cfg.withFallback(reference).resolve();
       this.name = name;
+      this.classLoader = classLoader;
       try {
         config.checkValid(reference, "troupe");
-        this.protocol = config.getString("troupe.remote.protocol");
+        this.protocol = config.getString("troupe.remote.protocol-name");
         if (protocol.isEmpty() || !protocol.matches("[a-zA-Z][a-zA-Z0-9+.-]*")) {
-          throw new ConfigurationException("troupe.remote.protocol = \"" + protocol + "\" is not a valid URI scheme (expected e.g. troupe or pekko)");
+          throw new ConfigurationException("troupe.remote.protocol-name = \"" + protocol + "\" is not a valid URI scheme (expected e.g. troupe or pekko)");
         }
         this.loglevel = config.getString("troupe.loglevel").toUpperCase(Locale.ROOT);
         if (!loglevel.matches("OFF|ERROR|WARNING|WARN|INFO|DEBUG")) {
@@ -163,6 +167,12 @@ public abstract class ActorSystem implements ActorRefFactory {
         this.debugLifecycle = config.getBoolean("troupe.actor.debug.lifecycle");
         this.debugUnhandled = config.getBoolean("troupe.actor.debug.unhandled");
         this.debugEventStream = config.getBoolean("troupe.actor.debug.event-stream");
+        this.debugRouterMisconfiguration = config.getBoolean("troupe.actor.debug.router-misconfiguration");
+        this.defaultVirtualNodesFactor = config.getInt("troupe.actor.deployment.default.virtual-nodes-factor");
+        if (defaultVirtualNodesFactor < 1) {
+          throw new ConfigurationException("troupe.actor.deployment.default.virtual-nodes-factor = " + defaultVirtualNodesFactor
+              + " is out of range (expected 1 or more)");
+        }
         this.creationTimeout = config.getDuration("troupe.actor.creation-timeout");
         this.serializeMessages = config.getBoolean("troupe.actor.serialize-messages");
         this.serializeCreators = config.getBoolean("troupe.actor.serialize-creators");
@@ -206,7 +216,7 @@ public abstract class ActorSystem implements ActorRefFactory {
     /** The whole configuration, references included. */
     public Config config() { return config; }
     public String name() { return name; }
-    /** The address protocol ({@code troupe.remote.protocol}). */
+    /** The address protocol ({@code troupe.remote.protocol-name}). */
     public String protocol() { return protocol; }
     public String loglevel() { return loglevel; }
     /** How many dead letters are logged before logging pauses; 0 disables the log. */
@@ -223,6 +233,12 @@ public abstract class ActorSystem implements ActorRefFactory {
     public boolean debugLifecycle() { return debugLifecycle; }
     public boolean debugUnhandled() { return debugUnhandled; }
     public boolean debugEventStream() { return debugEventStream; }
+    /** Warn when a deployment entry makes an actor a router but its Props do not ({@code troupe.actor.debug.router-misconfiguration}). */
+    public boolean debugRouterMisconfiguration() { return debugRouterMisconfiguration; }
+    /** Ring positions per routee of consistent-hashing routers that do not set their own. */
+    public int defaultVirtualNodesFactor() { return defaultVirtualNodesFactor; }
+    /** The class loader of the system: for classes named in config (routers, mailboxes, extensions). */
+    public ClassLoader classLoader() { return classLoader; }
     public Duration creationTimeout() { return creationTimeout; }
     public boolean serializeMessages() { return serializeMessages; }
     public boolean serializeCreators() { return serializeCreators; }

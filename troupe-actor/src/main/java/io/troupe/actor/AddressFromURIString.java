@@ -41,7 +41,7 @@ public final class AddressFromURIString {
     String host = uri.getHost();
     int port = uri.getPort();
     if (host == null || port == -1 || userInfo.isEmpty()) return null;
-    if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+    // an IPv6 host keeps its brackets (as in Pekko), so that toString() renders a URI that parses again
     return new Address(scheme, userInfo, host, port);
   }
 

@@ -83,24 +83,34 @@ public final class Dispatchers {
       throw new ConfigurationException("Dispatcher [" + id + "] not configured: add a config block at path [" + id
           + "] (with at least type = Dispatcher), or use the default, " + DEFAULT_DISPATCHER_ID);
     }
-    Config c = config.getConfig(id).withFallback(config.getConfig(DEFAULT_DISPATCHER_ID));
-    String type = c.getString("type");
-    if ("PinnedDispatcher".equals(type)) {
-      // every lookup of a pinned dispatcher gets its own thread
-      MessageDispatcher p = new PinnedDispatcher(this, id, newThreadPool(id, 1, 1, c));
-      synchronized (pinned) {
-        pinned.removeIf(MessageDispatcher::isShutdown);
-        pinned.add(p);
+    try {
+      Config c = config.getConfig(id).withFallback(config.getConfig(DEFAULT_DISPATCHER_ID));
+      String type = c.getString("type");
+      if ("PinnedDispatcher".equals(type)) {
+        // every lookup of a pinned dispatcher gets its own thread
+        MessageDispatcher p = new PinnedDispatcher(this, id, newThreadPool(id, 1, 1, c));
+        synchronized (pinned) {
+          pinned.removeIf(MessageDispatcher::isShutdown);
+          pinned.add(p);
+        }
+        return p;
       }
-      return p;
+      synchronized (this) {
+        d = dispatchers.get(id);
+        if (d != null) return d;
+        d = create(id, c, type);
+        dispatchers.put(id, d);
+        return d;
+      }
+    } catch (ConfigException e) {
+      throw invalidBlock("Dispatcher", id, e);
     }
-    synchronized (this) {
-      d = dispatchers.get(id);
-      if (d != null) return d;
-      d = create(id, c, type);
-      dispatchers.put(id, d);
-      return d;
-    }
+  }
+
+  /** A wrong-typed or malformed key inside a block: Typesafe names it relative to the block, so we add the block. */
+  private static ConfigurationException invalidBlock(String what, String id, ConfigException e) {
+    return new ConfigurationException(what + " [" + id + "] has an invalid setting (keys below are relative to " + id
+        + "): " + e.getMessage(), e);
   }
 
   private MessageDispatcher create(String id, Config c, String type) {
@@ -217,8 +227,11 @@ public final class Dispatchers {
       throw new ConfigurationException("Mailbox [" + id + "] not configured: add a config block at path [" + id
           + "] with mailbox-type = <class name>, e.g. io.troupe.dispatch.BoundedMailbox");
     }
-    Config c = config.getConfig(id).withFallback(config.getConfig(DEFAULT_MAILBOX_ID));
-    t = instantiate(id, c);
+    try {
+      t = instantiate(id, config.getConfig(id).withFallback(config.getConfig(DEFAULT_MAILBOX_ID)));
+    } catch (ConfigException e) {
+      throw invalidBlock("Mailbox", id, e);
+    }
     MailboxType prev = mailboxTypes.putIfAbsent(id, t);
     return prev == null ? t : prev;
   }

@@ -1,6 +1,8 @@
 package io.troupe.routing;
 
-/** The router config of an actor that is not a router. */
+import io.troupe.actor.ActorSystem;
+
+/** The router config of an actor that is not a router ({@code router = from-code} in a deployment entry). */
 public final class NoRouter implements RouterConfig {
   private static final long serialVersionUID = 1L;
   private static final NoRouter INSTANCE = new NoRouter();
@@ -10,6 +12,11 @@ public final class NoRouter implements RouterConfig {
   public static NoRouter getInstance() { return INSTANCE; }
 
   private Object readResolve() { return INSTANCE; }
+
+  @Override
+  public Router createRouter(ActorSystem system) {
+    throw new UnsupportedOperationException("NoRouter has no router: it marks an actor that is not a router");
+  }
 
   @Override public RouterConfig withFallback(RouterConfig other) { return other; }
 

@@ -182,12 +182,17 @@ public final class ActorCell implements AbstractActor.ActorContext {
           + "create; a Creator must return a new instance each time");
     }
     actor = a;
+    // a become() in the constructor wins over createReceive(), as in Pekko
+    if (behaviorStack.isEmpty()) behaviorStack.add(initialBehavior(a));
+    return a;
+  }
+
+  private static AbstractActor.Receive initialBehavior(AbstractActor a) {
     AbstractActor.Receive initial = a.createReceive();
     if (initial == null) {
       throw new IllegalStateException("createReceive() of [" + a.getClass().getName() + "] returned null");
     }
-    behaviorStack.add(initial);
-    return a;
+    return initial;
   }
 
   // ------------------------------------------------------------------ accessors
@@ -420,8 +425,10 @@ public final class ActorCell implements AbstractActor.ActorContext {
       if (timers != null) timers.cancelAll();
       failed.aroundPreRestart(cause, optionalMessage);
     } catch (Throwable e) {
-      handleInvokeFailure(null, new PreRestartException(self, e, cause, optionalMessage));
-      return;
+      if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) throw (VirtualMachineError) e;
+      // best effort, as in Pekko: the actor is failed already, so a failing preRestart is logged and the restart
+      // goes on (reporting it to the parent would be ignored and leave the actor suspended for good)
+      LOG.error("[{}] preRestart failed; restarting anyway", self.path(), new PreRestartException(self, e, cause, optionalMessage));
     } finally {
       currentMessage = null;
       behaviorStack.clear();
@@ -456,7 +463,8 @@ public final class ActorCell implements AbstractActor.ActorContext {
         }
       }
     } catch (Throwable e) {
-      clearActor();
+      // keep the fresh instance (if it was created): as in Pekko it gets postStop, or preRestart, from what the
+      // supervisor decides next
       Throwable c = e instanceof InvocationTargetException && e.getCause() != null ? e.getCause() : e;
       handleInvokeFailure(survivors, new PostRestartException(self, c, cause));
     } finally {
@@ -647,11 +655,24 @@ public final class ActorCell implements AbstractActor.ActorContext {
     return out;
   }
 
-  /** Creates a child; callable from the actor's thread or, for guardians, from any thread. */
+  /** Creates a child with a generated {@code $} name; callable as {@link #attachChild(Props, String, boolean)}. */
+  public ActorRef attachChild(Props childProps, boolean systemService) {
+    return attachChild(childProps, randomName(), systemService, true);
+  }
+
+  /**
+   * Creates a child; callable from the actor's thread or, for guardians, from any thread.
+   *
+   * @throws InvalidActorNameException when {@code name} is null, invalid or taken
+   */
   public ActorRef attachChild(Props childProps, String name, boolean systemService) {
+    return attachChild(childProps, name, systemService, false);
+  }
+
+  private ActorRef attachChild(Props childProps, String name, boolean systemService, boolean generatedName) {
     if (name == null) {
-      name = randomName();
-    } else if (!systemService) {
+      throw new InvalidActorNameException("actor name must not be null");
+    } else if (!systemService && !generatedName) {
       ActorPath.validatePathElement(name);
     }
     if (serializeCreators && !systemService) {
@@ -884,7 +905,7 @@ public final class ActorCell implements AbstractActor.ActorContext {
   @Override public Optional<ActorRef> findChild(String name) { return child(name); }
   @Override public ActorRef getChild(String name) { return getChildByName(name); }
 
-  @Override public ActorRef actorOf(Props p) { return attachChild(p, null, false); }
+  @Override public ActorRef actorOf(Props p) { return attachChild(p, false); }
   @Override public ActorRef actorOf(Props p, String name) { return attachChild(p, name, false); }
 
   @Override public ActorSelection actorSelection(String path) { return ActorSelection.create(system, self, path); }
@@ -967,7 +988,14 @@ public final class ActorCell implements AbstractActor.ActorContext {
 
   @Override
   public void unbecome() {
-    if (behaviorStack.size() > 1) behaviorStack.remove(behaviorStack.size() - 1);
+    if (behaviorStack.size() > 1) {
+      behaviorStack.remove(behaviorStack.size() - 1);
+    } else {
+      // popping the last behaviour goes back to the initial one (Pekko: actor.receive); while the constructor runs
+      // there is no instance yet, and newActor() pushes createReceive() onto the empty stack
+      behaviorStack.clear();
+      if (actor != null) behaviorStack.add(initialBehavior(actor));
+    }
   }
 
   @Override

@@ -218,7 +218,7 @@ public final class ActorSystemImpl extends ExtendedActorSystem {
 
   @Override
   public ActorRef actorOf(Props props) {
-    return guardianCell().attachChild(props, null, false);
+    return guardianCell().attachChild(props, false);
   }
 
   @Override

@@ -6,20 +6,23 @@ import io.troupe.actor.ActorRefProvider;
 import io.troupe.dispatch.sysmsg.SystemMessage;
 import java.util.Iterator;
 
-/** A ref to an actor running in this system. */
-public final class LocalActorRef extends InternalActorRef {
+/**
+ * A ref to an actor running in this system. Not final only for {@code io.troupe.routing.internal.RoutedActorRef}, a
+ * router's ref that routes ordinary messages itself instead of enqueueing them.
+ */
+public class LocalActorRef extends InternalActorRef {
   private static final long serialVersionUID = 1L;
   private final transient ActorCell cell;
   private final ActorPath path;
 
-  LocalActorRef(ActorSystemImpl system, io.troupe.actor.Props props, io.troupe.dispatch.MessageDispatcher dispatcher,
+  protected LocalActorRef(ActorSystemImpl system, io.troupe.actor.Props props, io.troupe.dispatch.MessageDispatcher dispatcher,
                 io.troupe.dispatch.MailboxType mailboxType, InternalActorRef parent, ActorPath path) {
     this.path = path;
     this.cell = new ActorCell(system, this, props, dispatcher, parent);
     cell.init(system.dispatchers().createMailbox(cell, mailboxType));
   }
 
-  public ActorCell underlying() { return cell; }
+  public final ActorCell underlying() { return cell; }
 
   @Override public ActorPath path() { return path; }
 

@@ -8,6 +8,7 @@ import io.troupe.actor.ActorRef;
 import io.troupe.actor.ActorRefProvider;
 import io.troupe.actor.ActorSystem;
 import io.troupe.actor.Address;
+import io.troupe.actor.Deploy;
 
 import io.troupe.actor.OneForOneStrategy;
 import io.troupe.actor.Props;
@@ -20,6 +21,13 @@ import io.troupe.dispatch.MessageDispatcher;
 import io.troupe.dispatch.sysmsg.SystemMessage;
 import io.troupe.event.EventStream;
 import io.troupe.japi.pf.DeciderBuilder;
+import io.troupe.routing.NoRouter;
+import io.troupe.routing.Pool;
+import io.troupe.routing.RouterConfig;
+import io.troupe.routing.internal.RoutedActorRef;
+import io.troupe.routing.internal.RouterActor;
+import com.typesafe.config.ConfigUtil;
+import io.troupe.ConfigurationException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,6 +44,7 @@ public class LocalActorRefProvider implements ActorRefProvider {
   protected final String systemName;
   protected final ActorSystem.Settings settings;
   protected final EventStream eventStream;
+  private final Deployer deployer;
 
   private ActorSystemImpl system;
   private Address rootAddress;
@@ -51,7 +60,19 @@ public class LocalActorRefProvider implements ActorRefProvider {
     this.systemName = systemName;
     this.settings = settings;
     this.eventStream = eventStream;
+    this.deployer = createDeployer();
   }
+
+  /**
+   * Makes the deployer, reading {@code troupe.actor.deployment}; called once from the constructor. The remote provider
+   * overrides it with a deployer that maps {@code remote} and {@code target.nodes}.
+   */
+  protected Deployer createDeployer() {
+    return new Deployer(settings, settings.classLoader());
+  }
+
+  /** The deployment config of this system. */
+  public Deployer deployer() { return deployer; }
 
   @Override
   public void init(ActorSystemImpl sys) {
@@ -94,12 +115,56 @@ public class LocalActorRefProvider implements ActorRefProvider {
     return address.equals(rootAddress) || (address.hasLocalScope() && address.system().equals(systemName));
   }
 
+  /**
+   * Creates an actor or a router. Unless it is a system service, the deployment config for its path is looked up and
+   * wins over the Props' own deploy ({@code Deploy.withFallback}): its dispatcher and mailbox, and for a router its
+   * router config (which falls back to the one in code). An entry that names a router does not make an actor whose
+   * Props have no router into one (as in Pekko; {@code troupe.actor.debug.router-misconfiguration} warns about it).
+   */
   @Override
   public InternalActorRef actorOf(ActorSystemImpl sys, Props props, InternalActorRef supervisor, ActorPath path, boolean systemService) {
-    String dispatcherId = props.dispatcher();
-    MessageDispatcher dispatcher = sys.dispatchers().lookup(dispatcherId);
-    MailboxType mailboxType = sys.dispatchers().mailboxTypeFor(props.mailbox(), dispatcherId);
-    return new LocalActorRef(sys, props, dispatcher, mailboxType, supervisor, path);
+    Deploy fromConfig = systemService ? null : deployer.lookup(path).orElse(null);
+    if (props.routerConfig() instanceof NoRouter) {
+      Props p = props;
+      if (fromConfig != null) {
+        if (!(fromConfig.routerConfig() instanceof NoRouter) && settings.debugRouterMisconfiguration()) {
+          LOG.warn("Configuration says that [{}] should be a router, but code disagrees. Remove the config or add a "
+              + "routerConfig to its Props.", path);
+        }
+        p = props.withDeploy(fromConfig.withRouterConfig(NoRouter.getInstance()));
+      }
+      String dispatcherId = p.dispatcher();
+      MessageDispatcher dispatcher = sys.dispatchers().lookup(dispatcherId);
+      MailboxType mailboxType = sys.dispatchers().mailboxTypeFor(p.mailbox(), dispatcherId);
+      return new LocalActorRef(sys, p, dispatcher, mailboxType, supervisor, path);
+    }
+    return routerOf(sys, fromConfig == null ? props : props.withDeploy(fromConfig), supervisor, path);
+  }
+
+  /** A router: its actor runs on the router dispatcher with the default mailbox; the routees get the Props' deploy. */
+  private InternalActorRef routerOf(ActorSystemImpl sys, Props props, InternalActorRef supervisor, ActorPath path) {
+    RouterConfig router = props.routerConfig();
+    router.verifyConfig(path);
+    Props routeeProps = props.withRouter(NoRouter.getInstance());
+    if (router instanceof Pool) {
+      if (((Pool) router).usePoolDispatcher()) {
+        routeeProps = routeeProps.withDispatcher(
+            ConfigUtil.joinPath("troupe", "actor", "deployment", props.deploy().path(), "pool-dispatcher"));
+      }
+      if (!sys.dispatchers().hasDispatcher(routeeProps.dispatcher())) {
+        throw new ConfigurationException("Dispatcher [" + routeeProps.dispatcher() + "] not configured for the routees "
+            + "of [" + path + "]: add a dispatcher block at that config path, or use " + Dispatchers.DEFAULT_DISPATCHER_ID);
+      }
+    }
+    String routerDispatcherId = router.routerDispatcher();
+    if (!sys.dispatchers().hasDispatcher(routerDispatcherId)) {
+      throw new ConfigurationException("Dispatcher [" + routerDispatcherId + "] not configured for the router [" + path
+          + "]: add a dispatcher block at that config path, or leave the router on " + Dispatchers.DEFAULT_DISPATCHER_ID);
+    }
+    Props routerProps = Props.create(RouterActor.class).withDispatcher(routerDispatcherId);
+    MessageDispatcher dispatcher = sys.dispatchers().lookup(routerDispatcherId);
+    MailboxType mailboxType = sys.dispatchers().mailboxTypeFor("", routerDispatcherId);
+    return new RoutedActorRef(sys, routerProps, dispatcher, mailboxType, supervisor, path, router, routeeProps);
   }
 
   /** A fresh path under {@code /temp}. */

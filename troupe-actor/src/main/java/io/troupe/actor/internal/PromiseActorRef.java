@@ -22,14 +22,14 @@ import java.util.concurrent.CompletableFuture;
 public final class PromiseActorRef extends MinimalActorRef {
   private static final long serialVersionUID = 1L;
   private final transient LocalActorRefProvider provider;
-  private final ActorPath path;
+  private volatile ActorPath path; // created and registered under /temp on first use only
   private final transient CompletableFuture<Object> result = new CompletableFuture<>();
   private transient volatile Cancellable timeoutTask;
   private transient List<ActorRef> watchers; // guarded by this
+  private transient boolean cleanedUp; // guarded by this
 
-  private PromiseActorRef(LocalActorRefProvider provider, ActorPath path) {
+  private PromiseActorRef(LocalActorRefProvider provider) {
     this.provider = provider;
-    this.path = path;
   }
 
   /**
@@ -42,20 +42,35 @@ public final class PromiseActorRef extends MinimalActorRef {
       throw new IllegalArgumentException("Timeout length must be positive, question not sent to [" + describeTarget + "]. "
           + "Message of type [" + messageClassName + "].");
     }
-    ActorPath p = provider.tempPath();
-    PromiseActorRef ref = new PromiseActorRef(provider, p);
-    provider.registerTempActor(ref, p);
-    ref.timeoutTask = provider.scheduler().scheduleOnce(timeout, () -> ref.result.completeExceptionally(
-        new AskTimeoutException("Ask timed out on [" + describeTarget + "] after [" + timeout.toMillis() + " ms]. "
-            + "Message of type [" + messageClassName + "]. A typical reason for `AskTimeoutException` is that the "
-            + "recipient actor didn't send a reply.")), Runnable::run);
-    ref.result.whenComplete((v, e) -> ref.onComplete());
+    PromiseActorRef ref = new PromiseActorRef(provider);
+    ref.timeoutTask = provider.scheduler().scheduleOnce(timeout, () -> {
+      ref.result.completeExceptionally(new AskTimeoutException("Ask timed out on [" + describeTarget + "] after ["
+          + timeout.toMillis() + " ms]. Message of type [" + messageClassName + "]. A typical reason for "
+          + "`AskTimeoutException` is that the recipient actor didn't send a reply."));
+      ref.onComplete();
+    }, null);
     return ref;
   }
 
   public CompletableFuture<Object> result() { return result; }
 
-  @Override public ActorPath path() { return path; }
+  /**
+   * The path under {@code /temp}; the ref registers there only when its path is first needed (for example when it is
+   * sent to another node), so a purely local ask costs no registration.
+   */
+  @Override
+  public ActorPath path() {
+    ActorPath p = path;
+    if (p != null) return p;
+    synchronized (this) {
+      if (path == null) {
+        p = provider.tempPath();
+        path = p;
+        if (!cleanedUp) provider.registerTempActor(this, p);
+      }
+      return path;
+    }
+  }
   @Override public ActorRefProvider provider() { return provider; }
   @Override public boolean isTerminated() { return result.isDone(); }
 
@@ -66,7 +81,9 @@ public final class PromiseActorRef extends MinimalActorRef {
     if (message instanceof Status.Success) completed = result.complete(((Status.Success) message).status());
     else if (message instanceof Status.Failure) completed = result.completeExceptionally(((Status.Failure) message).cause());
     else completed = result.complete(message);
-    if (!completed) {
+    if (completed) {
+      onComplete();
+    } else {
       provider.deadLetters().tell(new DeadLetter(message, sender == null ? provider.deadLetters() : sender, this), sender);
     }
   }
@@ -98,18 +115,22 @@ public final class PromiseActorRef extends MinimalActorRef {
 
   @Override
   public void stop() {
-    result.completeExceptionally(new io.troupe.actor.ActorKilledException("Stopped"));
+    if (result.completeExceptionally(new io.troupe.actor.ActorKilledException("Stopped"))) onComplete();
   }
 
   private void onComplete() {
     Cancellable t = timeoutTask;
     if (t != null) t.cancel();
-    provider.unregisterTempActor(path);
     List<ActorRef> ws;
+    ActorPath registered;
     synchronized (this) {
+      if (cleanedUp) return;
+      cleanedUp = true;
+      registered = path;
       ws = watchers;
       watchers = null;
     }
+    if (registered != null) provider.unregisterTempActor(registered);
     if (ws != null) {
       for (ActorRef w : ws) ((InternalActorRef) w).sendSystemMessage(new SystemMessage.DeathWatchNotification(this, true, false));
     }

@@ -1,0 +1,629 @@
+package io.troupe.remote.artery;
+
+import io.troupe.actor.ActorRef;
+import io.troupe.actor.Address;
+import io.troupe.actor.DeadLetter;
+import io.troupe.actor.internal.ActorSelectionMessage;
+import io.troupe.actor.internal.InternalActorRef;
+import io.troupe.dispatch.sysmsg.SystemMessage;
+import io.troupe.remote.AssociatedEvent;
+import io.troupe.remote.AssociationErrorEvent;
+import io.troupe.remote.DisassociatedEvent;
+import io.troupe.remote.RemoteActorRef;
+import io.troupe.remote.RemoteSettings;
+import io.troupe.remote.RemotingCounters.Counter;
+import io.troupe.remote.UniqueAddress;
+import io.troupe.remote.codec.ControlMessage;
+import io.troupe.remote.codec.FrameDescriptor;
+import io.troupe.remote.transport.ConnectionListener;
+import io.troupe.remote.transport.OutboundConnection;
+import java.util.ArrayDeque;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jctools.queues.MpscArrayQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything this node keeps about one remote address: the outbound connections (control, ordinary, large), their
+ * bounded send queues, the handshake, the gate, quarantine and system-message delivery.
+ *
+ * <p>Design note. Threads: any thread may call {@link #send} and {@link #sendSystemMessage}; they only offer to a
+ * lock-free bounded queue and make sure a drain is scheduled. All other state belongs to {@link #loop}, one I/O
+ * thread, which also runs this peer's outbound connections and timers; inbound connections (on other I/O threads)
+ * post what concerns the association (handshake, acks, system messages) to that thread. So nothing here is locked,
+ * and the fields read from elsewhere ({@link #peer}, {@link #state}) are volatile.
+ *
+ * <p>States. IDLE (nothing going on, or the gate reopened) → a first message or an inbound handshake starts the
+ * handshake: every outbound connection opens with a HandshakeReq, repeated every handshake-retry-interval. The peer's
+ * HandshakeRsp, or its own HandshakeReq to us, makes the association ACTIVE with the peer's UID; queued messages
+ * flow. A failed connection or a handshake timeout makes it GATED for retry-gate-closed-for: user messages are
+ * dropped (counted), unless the peer connects to us successfully, which reopens the gate. A quarantined UID never
+ * gets messages again; a new UID at the same address is a new incarnation and starts afresh (system messages
+ * numbered from 1).
+ *
+ * <p>Overload: a full ordinary or large queue drops the message (counted, dead letter); a full control queue or more
+ * than system-message-buffer-size unacknowledged system messages quarantines the peer, because exactly-once
+ * delivery of system messages can no longer be kept.
+ */
+public final class Association {
+  private static final Logger LOG = LoggerFactory.getLogger(Association.class);
+  private static final int BATCH = 256;
+
+  public enum State { IDLE, ACTIVE, GATED }
+
+  /** A user message waiting to be encoded. */
+  record OutboundEnvelope(Object message, ActorRef sender, RemoteActorRef recipient) {}
+
+  /** A control message waiting to be encoded; recipient and sender are wire paths ("" for none). */
+  record ControlEnvelope(ControlMessage message, String recipient, String sender) {}
+
+  private record PendingSystemMessage(long seqNo, byte[] payload, String recipient, SystemMessage message, RemoteActorRef target) {}
+
+  final ArteryRemoting remoting;
+  final Address remoteAddress;
+  final ScheduledExecutorService loop;
+  private final RemoteSettings.Advanced advanced;
+  private final OutboundStream[] streams = new OutboundStream[4];
+  private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  /** Control messages that may go before a handshake completed (handshake replies, quarantine notices). */
+  private final java.util.concurrent.ConcurrentLinkedQueue<ControlEnvelope> urgent = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final Runnable drainTask = this::drain;
+
+  private volatile UniqueAddress peer;
+  private volatile State state = State.IDLE;
+  private volatile boolean removed;
+
+  // loop-confined
+  private long gatedUntilNanos;
+  private long handshakeStartNanos = -1;
+  private ScheduledFuture<?> handshakeTimer;
+  private boolean startedByPeer;
+  private long nextSeqNo = 1;
+  private final ArrayDeque<PendingSystemMessage> unacked = new ArrayDeque<>();
+  private ScheduledFuture<?> resendTimer;
+  private long lastAckNanos;
+  private long ackerUid;
+  private boolean ackerKnown;
+  private long expectedSeqNo = 1;
+
+  Association(ArteryRemoting remoting, Address remoteAddress) {
+    this.remoting = remoting;
+    this.remoteAddress = remoteAddress;
+    this.loop = remoting.transport().newAffinityExecutor();
+    this.advanced = remoting.settings().advanced();
+    streams[FrameDescriptor.CONTROL_STREAM_ID] = new OutboundStream(FrameDescriptor.CONTROL_STREAM_ID, advanced.outboundControlQueueSize());
+    streams[FrameDescriptor.ORDINARY_STREAM_ID] = new OutboundStream(FrameDescriptor.ORDINARY_STREAM_ID, advanced.outboundMessageQueueSize());
+    if (!remoting.largeDestinations().isEmpty()) {
+      streams[FrameDescriptor.LARGE_STREAM_ID] = new OutboundStream(FrameDescriptor.LARGE_STREAM_ID, advanced.outboundLargeMessageQueueSize());
+    }
+  }
+
+  public Address remoteAddress() { return remoteAddress; }
+
+  /** The peer's incarnation once the handshake completed, else null. */
+  public UniqueAddress peer() { return peer; }
+
+  public State state() { return state; }
+
+  public boolean isRemoved() { return removed; }
+
+  void markRemoved() { removed = true; }
+
+  /** One outbound connection and its queue. */
+  final class OutboundStream implements ConnectionListener {
+    final int streamId;
+    final MpscArrayQueue<Object> queue;
+    OutboundConnection connection;
+    boolean connecting;
+    long lastHandshakeReqNanos;
+
+    OutboundStream(int streamId, int capacity) {
+      this.streamId = streamId;
+      this.queue = new MpscArrayQueue<>(Math.max(2, capacity));
+    }
+
+    @Override
+    public void onClosed(OutboundConnection c, Throwable cause) {
+      // on loop
+      if (connection == c) {
+        connection = null;
+        connectionLost(this, cause);
+      }
+    }
+
+    @Override
+    public void onWritable(OutboundConnection c) {
+      wake();
+    }
+  }
+
+  // ------------------------------------------------------------------ sending (any thread)
+
+  /** Queues a user message for the peer; never blocks. Drops (counted) when gated, quarantined or the queue is full. */
+  public void send(Object message, ActorRef sender, RemoteActorRef recipient) {
+    if (state == State.GATED && System.nanoTime() - gatedUntilNanosVolatile < 0) {
+      drop(message, sender, recipient, Counter.DROPPED_GATED);
+      return;
+    }
+    UniqueAddress p = peer;
+    if (p != null && remoting.isQuarantined(p.uid()) && !(message instanceof ActorSelectionMessage)) {
+      drop(message, sender, recipient, Counter.DROPPED_QUARANTINED);
+      return;
+    }
+    OutboundStream s = streams[remoting.streamFor(recipient, message)];
+    if (s == null) s = streams[FrameDescriptor.ORDINARY_STREAM_ID];
+    if (!s.queue.offer(new OutboundEnvelope(message, sender, recipient))) {
+      if (s.streamId == FrameDescriptor.CONTROL_STREAM_ID) {
+        remoting.quarantineLater(this, "outbound control queue overflow");
+      }
+      drop(message, sender, recipient, Counter.DROPPED_QUEUE_FULL);
+      return;
+    }
+    wake();
+  }
+
+  private volatile long gatedUntilNanosVolatile;
+
+  /** Queues a system message; it is numbered and kept until the peer acknowledges it. */
+  public void sendSystemMessage(SystemMessage message, RemoteActorRef recipient) {
+    loop.execute(() -> enqueueSystemMessage(message, recipient));
+  }
+
+  /** Queues a control message on the control stream (any thread). */
+  void sendControl(ControlMessage message, String recipient, String sender) {
+    if (!streams[FrameDescriptor.CONTROL_STREAM_ID].queue.offer(new ControlEnvelope(message, recipient, sender))) {
+      LOG.warn("[{}] control queue to [{}] is full; dropping {}", remoting.localAddress().address(), remoteAddress, message.manifest());
+      return;
+    }
+    wake();
+  }
+
+  /** Queues a control message that must not wait for the handshake (any thread). */
+  void sendUrgent(ControlMessage message, String recipient, String sender) {
+    urgent.offer(new ControlEnvelope(message, recipient, sender));
+    wake();
+  }
+
+  /** Queues a control message on the ordinary stream (replies that go to an actor path, e.g. acks to flushers). */
+  void sendControlOrdinary(ControlMessage message, String recipient, String sender) {
+    if (!streams[FrameDescriptor.ORDINARY_STREAM_ID].queue.offer(new ControlEnvelope(message, recipient, sender))) {
+      LOG.debug("ordinary queue to [{}] is full; dropping {}", remoteAddress, message.manifest());
+      return;
+    }
+    wake();
+  }
+
+  private void drop(Object message, ActorRef sender, ActorRef recipient, Counter reason) {
+    remoting.counters().increment(reason);
+    remoting.dropLog().log(reason, remoteAddress, message);
+    ActorRef dl = remoting.deadLetters();
+    dl.tell(new DeadLetter(message, sender == null ? dl : sender, recipient), sender);
+  }
+
+  void wake() {
+    if (drainScheduled.compareAndSet(false, true)) loop.execute(drainTask);
+  }
+
+  // ------------------------------------------------------------------ the loop
+
+  private void drain() {
+    drainScheduled.set(false);
+    if (removed) return;
+    long now = System.nanoTime();
+    if (state == State.GATED) {
+      if (now - gatedUntilNanos < 0) {
+        dropQueued(Counter.DROPPED_GATED, false);
+        return;
+      }
+      setState(State.IDLE);
+    }
+    writeUrgent();
+    if (!handshakeDone) {
+      startHandshake(false);
+      for (OutboundStream s : streams) if (s != null) ensureConnected(s);
+      return;
+    }
+    boolean more = false;
+    for (OutboundStream s : streams) {
+      if (s == null) continue;
+      if (s.queue.isEmpty()) continue;
+      if (s.connection == null) {
+        ensureConnected(s);
+        continue;
+      }
+      if (!s.connection.isWritable()) continue;
+      OutboundStream stream = s;
+      more |= io.troupe.serialization.Serialization.withTransportInformation(remoting.system(), () -> writeBatch(stream, now));
+    }
+    if (more) wake();
+  }
+
+  private void writeUrgent() {
+    if (urgent.isEmpty()) return;
+    OutboundStream s = streams[FrameDescriptor.CONTROL_STREAM_ID];
+    if (s.connection == null) {
+      ensureConnected(s);
+      return;
+    }
+    ControlEnvelope e;
+    while ((e = urgent.poll()) != null) remoting.encoder().encodeControl(s.connection, e.message(), e.recipient(), e.sender());
+    s.connection.flush();
+  }
+
+  /** Encodes up to a batch of queued messages into the connection, one flush; returns true when more are queued. */
+  private boolean writeBatch(OutboundStream s, long now) {
+    OutboundConnection c = s.connection;
+    if (now - s.lastHandshakeReqNanos > advanced.injectHandshakeInterval().toNanos()) {
+      writeHandshakeReq(s);
+    }
+    int n = 0;
+    Object item;
+    while (n < BATCH && (item = s.queue.relaxedPoll()) != null) {
+      n++;
+      if (item instanceof OutboundEnvelope) {
+        remoting.encoder().encodeUser(c, (OutboundEnvelope) item, s.streamId, this);
+      } else {
+        ControlEnvelope ce = (ControlEnvelope) item;
+        remoting.encoder().encodeControl(c, ce.message(), ce.recipient(), ce.sender());
+      }
+    }
+    c.flush();
+    return !s.queue.isEmpty();
+  }
+
+  private void writeHandshakeReq(OutboundStream s) {
+    s.lastHandshakeReqNanos = System.nanoTime();
+    remoting.encoder().encodeControl(s.connection, new ControlMessage.HandshakeReq(remoting.localAddress(), remoteAddress), "", "");
+  }
+
+  private void ensureConnected(OutboundStream s) {
+    if (s.connection != null || s.connecting || removed) return;
+    s.connecting = true;
+    String host = remoteAddress.getHost().orElse("");
+    int port = remoteAddress.getPort().orElse(0);
+    remoting.transport().connect(host, port, s.streamId, loop, s).whenComplete((c, err) -> {
+      if (!loop.isShutdown()) loop.execute(() -> connected(s, c, err));
+    });
+  }
+
+  private void connected(OutboundStream s, OutboundConnection c, Throwable err) {
+    s.connecting = false;
+    if (err != null) {
+      connectFailed(s, err);
+      return;
+    }
+    if (removed) {
+      c.close();
+      return;
+    }
+    s.connection = c;
+    writeHandshakeReq(s);
+    if (s.streamId == FrameDescriptor.CONTROL_STREAM_ID) writeUrgent();
+    if (handshakeDone) {
+      io.troupe.serialization.Serialization.withTransportInformation(remoting.system(), () -> writeBatch(s, System.nanoTime()));
+    } else {
+      // only replies (control envelopes) may pass before the handshake completed
+      c.flush();
+    }
+    wake();
+  }
+
+  private void connectFailed(OutboundStream s, Throwable err) {
+    Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+    remoting.publish(new AssociationErrorEvent(cause, remoting.localAddress().address(), remoteAddress, false, org.slf4j.event.Level.WARN));
+    gate("connection to [" + remoteAddress + "] failed: " + cause.getMessage());
+  }
+
+  private void connectionLost(OutboundStream s, Throwable cause) {
+    if (state == State.ACTIVE) {
+      remoting.publish(new DisassociatedEvent(remoting.localAddress().address(), remoteAddress, startedByPeer));
+    }
+    gate("connection (" + FrameDescriptor.streamName(s.streamId) + ") to [" + remoteAddress + "] lost"
+        + (cause == null ? "" : ": " + cause.getMessage()));
+  }
+
+  /** Closes the gate for retry-gate-closed-for: connections close, user messages are dropped meanwhile. */
+  private void gate(String why) {
+    if (state == State.GATED) return;
+    LOG.debug("[{}] gating [{}] for {}: {}", remoting.localAddress().address(), remoteAddress, remoting.settings().retryGateClosedFor(), why);
+    long until = System.nanoTime() + remoting.settings().retryGateClosedFor().toNanos();
+    gatedUntilNanos = until;
+    gatedUntilNanosVolatile = until;
+    setState(State.GATED);
+    cancelHandshake();
+    for (OutboundStream s : streams) {
+      if (s == null) continue;
+      OutboundConnection c = s.connection;
+      s.connection = null;
+      if (c != null) c.close();
+    }
+    dropQueued(Counter.DROPPED_GATED, false);
+    if (!remoting.settings().retryGateClosedFor().isZero()) {
+      loop.schedule(this::gateExpired, remoting.settings().retryGateClosedFor().toNanos(), TimeUnit.NANOSECONDS);
+    } else {
+      loop.execute(this::gateExpired);
+    }
+  }
+
+  private void gateExpired() {
+    if (state != State.GATED || System.nanoTime() - gatedUntilNanos < 0) return;
+    setState(State.IDLE);
+    peerForgottenForReconnect();
+    // pending system messages must still reach the peer: reconnect for them
+    if (!unacked.isEmpty()) wake();
+  }
+
+  /** After the gate, the next contact starts with a fresh handshake (the peer may have restarted meanwhile). */
+  private void peerForgottenForReconnect() {
+    // keep 'peer' for quarantine bookkeeping, but require a new handshake before user messages flow again
+    handshakeDone = false;
+  }
+
+  /** True once a handshake completed on the current connections; user messages and system messages wait for it. */
+  private boolean handshakeDone;
+
+  private void dropQueued(Counter reason, boolean includeControl) {
+    for (OutboundStream s : streams) {
+      if (s == null) continue;
+      if (s.streamId == FrameDescriptor.CONTROL_STREAM_ID && !includeControl) {
+        // keep control envelopes (acks, handshake replies) but drop user messages routed to control
+        int n = s.queue.size();
+        for (int i = 0; i < n; i++) {
+          Object o = s.queue.relaxedPoll();
+          if (o == null) break;
+          if (o instanceof OutboundEnvelope) dropEnvelope((OutboundEnvelope) o, reason);
+          else if (!s.queue.offer(o)) break;
+        }
+        continue;
+      }
+      Object o;
+      while ((o = s.queue.relaxedPoll()) != null) {
+        if (o instanceof OutboundEnvelope) dropEnvelope((OutboundEnvelope) o, reason);
+      }
+    }
+  }
+
+  private void dropEnvelope(OutboundEnvelope e, Counter reason) {
+    drop(e.message(), e.sender(), e.recipient(), reason);
+  }
+
+  private void setState(State s) {
+    state = s;
+  }
+
+  // ------------------------------------------------------------------ handshake
+
+  private void startHandshake(boolean byPeer) {
+    if (handshakeStartNanos >= 0) return;
+    handshakeStartNanos = System.nanoTime();
+    startedByPeer = byPeer;
+    long retry = advanced.handshakeRetryInterval().toNanos();
+    handshakeTimer = loop.scheduleWithFixedDelay(this::handshakeTick, retry, retry, TimeUnit.NANOSECONDS);
+  }
+
+  private void cancelHandshake() {
+    handshakeStartNanos = -1;
+    if (handshakeTimer != null) {
+      handshakeTimer.cancel(false);
+      handshakeTimer = null;
+    }
+  }
+
+  private void handshakeTick() {
+    if (handshakeStartNanos < 0) return;
+    if (System.nanoTime() - handshakeStartNanos > advanced.handshakeTimeout().toNanos()) {
+      handshakeTimedOut();
+      return;
+    }
+    for (OutboundStream s : streams) {
+      if (s == null) continue;
+      if (s.connection != null) {
+        writeHandshakeReq(s);
+        s.connection.flush();
+      } else {
+        ensureConnected(s);
+      }
+    }
+  }
+
+  private void handshakeTimedOut() {
+    String msg = "handshake with [" + remoteAddress + "] did not complete within " + advanced.handshakeTimeout();
+    LOG.warn("[{}] {}; dropping queued messages", remoting.localAddress().address(), msg);
+    cancelHandshake();
+    dropQueued(Counter.DROPPED_HANDSHAKE_TIMEOUT, false);
+    remoting.publish(new AssociationErrorEvent(new HandshakeTimeoutException(msg), remoting.localAddress().address(),
+        remoteAddress, false, org.slf4j.event.Level.WARN));
+    gate(msg);
+  }
+
+  /** The peer sent us a HandshakeReq (on any of its connections): it is there, with this UID. Loop only. */
+  void onHandshakeReq(UniqueAddress from) {
+    if (state == State.GATED) {
+      // a successful inbound contact reopens the gate at once
+      setState(State.IDLE);
+    }
+    if (peer == null && handshakeStartNanos < 0) startedByPeer = true;
+    completeHandshake(from);
+    if (!remoting.isQuarantined(from.uid())) sendUrgent(new ControlMessage.HandshakeRsp(remoting.localAddress()), "", "");
+  }
+
+  /** The peer answered our HandshakeReq. Loop only. */
+  void onHandshakeRsp(UniqueAddress from) {
+    if (state == State.GATED) setState(State.IDLE);
+    completeHandshake(from);
+  }
+
+  private void completeHandshake(UniqueAddress from) {
+    if (remoting.isQuarantined(from.uid())) {
+      LOG.debug("[{}] ignoring handshake from quarantined [{}]", remoting.localAddress().address(), from);
+      remoting.sendQuarantinedNotice(this, from);
+      return;
+    }
+    UniqueAddress old = peer;
+    boolean newIncarnation = old != null && old.uid() != from.uid();
+    if (newIncarnation) {
+      LOG.info("[{}] [{}] restarted: new incarnation with UID [{}] replaces UID [{}]", remoting.localAddress().address(),
+          remoteAddress, from.uid(), old.uid());
+      remoting.quarantine(old, "a new incarnation of the peer appeared at its address", false);
+      abandonSystemMessages();
+    }
+    boolean first = old == null || newIncarnation || state != State.ACTIVE || !handshakeDone;
+    peer = from;
+    remoting.registerUid(from.uid(), this);
+    cancelHandshake();
+    handshakeDone = true;
+    if (first) {
+      setState(State.ACTIVE);
+      remoting.counters().increment(Counter.HANDSHAKES_COMPLETED);
+      remoting.publish(new AssociatedEvent(remoting.localAddress().address(), remoteAddress, startedByPeer));
+    }
+    if (!unacked.isEmpty()) resendSystemMessages();
+    wake();
+  }
+
+  // ------------------------------------------------------------------ system messages, sender side
+
+  private void enqueueSystemMessage(SystemMessage m, RemoteActorRef recipient) {
+    UniqueAddress p = peer;
+    if (p != null && remoting.isQuarantined(p.uid())) {
+      remoting.systemMessageToQuarantined(m, recipient);
+      return;
+    }
+    if (unacked.size() >= advanced.systemMessageBufferSize()) {
+      remoting.quarantine(p != null ? p : new UniqueAddress(remoteAddress, 0), "system message buffer overflow ("
+          + advanced.systemMessageBufferSize() + " unacknowledged)", false);
+      return;
+    }
+    byte[] payload;
+    try {
+      payload = remoting.systemMessageSerializer().toBinary(m);
+    } catch (RuntimeException e) {
+      LOG.error("[{}] cannot serialize system message {} for [{}]", remoting.localAddress().address(), m, recipient.path(), e);
+      return;
+    }
+    PendingSystemMessage pending = new PendingSystemMessage(nextSeqNo++, payload, recipient.wirePath(), m, recipient);
+    if (unacked.isEmpty()) lastAckNanos = System.nanoTime();
+    unacked.addLast(pending);
+    sendPending(pending);
+    if (resendTimer == null) {
+      long every = advanced.systemMessageResendInterval().toNanos();
+      resendTimer = loop.scheduleWithFixedDelay(this::resendTick, every, every, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private void sendPending(PendingSystemMessage p) {
+    sendControl(new ControlMessage.SystemMessageEnvelope(p.payload(), SystemMessageSerializerId.ID, null, p.seqNo(),
+        remoting.localAddress()), p.recipient(), "");
+  }
+
+  private void resendTick() {
+    if (unacked.isEmpty()) {
+      if (resendTimer != null) {
+        resendTimer.cancel(false);
+        resendTimer = null;
+      }
+      return;
+    }
+    if (System.nanoTime() - lastAckNanos > advanced.giveUpSystemMessageAfter().toNanos()) {
+      UniqueAddress p = peer;
+      remoting.quarantine(p != null ? p : new UniqueAddress(remoteAddress, 0), "no acknowledgement of system messages for "
+          + advanced.giveUpSystemMessageAfter(), false);
+      return;
+    }
+    if (handshakeDone && state == State.ACTIVE) resendSystemMessages();
+    else if (state != State.GATED) wake();
+  }
+
+  private void resendSystemMessages() {
+    for (PendingSystemMessage p : unacked) {
+      sendPending(p);
+      remoting.counters().increment(Counter.SYSTEM_MESSAGES_RESENT);
+    }
+  }
+
+  /** Ack or nack from the peer: everything up to {@code seqNo} arrived. Loop only. */
+  void onAck(long seqNo, UniqueAddress from) {
+    if (!from.address().equals(remoteAddress)) return;
+    lastAckNanos = System.nanoTime();
+    while (!unacked.isEmpty() && unacked.peekFirst().seqNo() <= seqNo) unacked.pollFirst();
+  }
+
+  /** The peer restarted or was quarantined: its pending system messages are void. Loop only. */
+  private void abandonSystemMessages() {
+    for (PendingSystemMessage p : unacked) remoting.systemMessageToQuarantined(p.message(), p.target());
+    unacked.clear();
+    nextSeqNo = 1;
+    ackerKnown = false;
+    expectedSeqNo = 1;
+  }
+
+  // ------------------------------------------------------------------ system messages, receiver side
+
+  /** A numbered system message from the peer. Loop only. */
+  void onSystemMessageEnvelope(ControlMessage.SystemMessageEnvelope env, InternalActorRef recipient) {
+    UniqueAddress from = env.ackReplyTo();
+    if (!ackerKnown || ackerUid != from.uid()) {
+      ackerKnown = true;
+      ackerUid = from.uid();
+      expectedSeqNo = 1;
+    }
+    long seq = env.seqNo();
+    if (seq == expectedSeqNo) {
+      expectedSeqNo++;
+      sendControl(new ControlMessage.SystemMessageDeliveryAck(false, seq, remoting.localAddress()), "", "");
+      remoting.deliverSystemMessage(env, recipient, this);
+    } else if (seq < expectedSeqNo) {
+      sendControl(new ControlMessage.SystemMessageDeliveryAck(false, expectedSeqNo - 1, remoting.localAddress()), "", "");
+    } else {
+      sendControl(new ControlMessage.SystemMessageDeliveryAck(true, expectedSeqNo - 1, remoting.localAddress()), "", "");
+    }
+  }
+
+  // ------------------------------------------------------------------ quarantine and shutdown
+
+  /** The peer's incarnation {@code uid} was quarantined. Loop only. */
+  void onQuarantined(UniqueAddress quarantined, boolean harmless) {
+    UniqueAddress p = peer;
+    if (p != null && p.uid() == quarantined.uid()) {
+      dropQueued(Counter.DROPPED_QUARANTINED, false);
+      abandonSystemMessages();
+      handshakeDone = false;
+    }
+  }
+
+  /** Closes the connections; called when remoting shuts down. Loop only. */
+  void close() {
+    removed = true;
+    cancelHandshake();
+    if (resendTimer != null) resendTimer.cancel(false);
+    for (OutboundStream s : streams) {
+      if (s == null) continue;
+      OutboundConnection c = s.connection;
+      s.connection = null;
+      if (c != null) c.close();
+    }
+  }
+
+  /** Streams with an open connection, for shutdown announcements. Loop only. */
+  java.util.List<OutboundConnection> openConnections() {
+    java.util.List<OutboundConnection> out = new java.util.ArrayList<>();
+    for (OutboundStream s : streams) if (s != null && s.connection != null && s.connection.isOpen()) out.add(s.connection);
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "Association(" + remoteAddress + ", " + state + (peer == null ? "" : ", uid=" + peer.uid()) + ")";
+  }
+
+  /** The handshake did not complete in time. */
+  public static final class HandshakeTimeoutException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public HandshakeTimeoutException(String message) { super(message); }
+  }
+
+}

@@ -1,0 +1,213 @@
+package io.troupe.remote.artery;
+
+import io.troupe.actor.ActorPath;
+import io.troupe.actor.ActorPaths;
+import io.troupe.actor.ActorRef;
+import io.troupe.actor.ActorSelection;
+import io.troupe.actor.internal.ActorSelectionMessage;
+import io.troupe.actor.internal.EmptyLocalActorRef;
+import io.troupe.actor.internal.InternalActorRef;
+import io.troupe.remote.RemotingCounters.Counter;
+import io.troupe.remote.codec.ControlMessage;
+import io.troupe.remote.codec.ControlMessageCodec;
+import io.troupe.remote.codec.EnvelopeHeader;
+import io.troupe.remote.codec.EnvelopeReader;
+import io.troupe.remote.codec.FrameDescriptor;
+import io.troupe.remote.codec.MalformedFrameException;
+import io.troupe.remote.transport.InboundFrameHandler;
+import java.io.NotSerializableException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One accepted connection: decodes its frames on its I/O thread and delivers them. Follows Pekko's order (spec 2.8):
+ * header, then control messages; user messages only from peers that completed a handshake and are not quarantined;
+ * recipient and sender resolved through per-connection caches; the payload deserialized; delivery by {@code tell}, the
+ * one hand-off to the recipient's mailbox. A message that cannot be resolved or deserialized is dropped alone
+ * (counted, logged once per kind); only a framing violation closes the connection.
+ */
+final class InboundConnection implements InboundFrameHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(InboundConnection.class);
+  private static final int CACHE_LIMIT = 4096;
+
+  private final ArteryRemoting remoting;
+  private final InetSocketAddress remote;
+  private final EnvelopeHeader h = new EnvelopeHeader();
+  private final HashMap<String, InternalActorRef> recipients = new HashMap<>();
+  private final HashMap<String, ActorRef> senders = new HashMap<>();
+  private int streamId = -1;
+  private long lastUid;
+  private Association lastAssociation;
+
+  InboundConnection(ArteryRemoting remoting, InetSocketAddress remote) {
+    this.remoting = remoting;
+    this.remote = remote;
+  }
+
+  @Override
+  public void onStream(int id) {
+    this.streamId = id;
+  }
+
+  @Override
+  public void onClosed(Throwable cause) {
+    if (cause instanceof MalformedFrameException) remoting.counters().increment(Counter.CONNECTIONS_CLOSED_MALFORMED);
+  }
+
+  @Override
+  public void onFrame(int stream, ByteBuffer frame) {
+    EnvelopeReader.read(frame, h);
+    if (h.version != 0) {
+      remoting.counters().increment(Counter.DROPPED_UNSUPPORTED_VERSION);
+      remoting.dropLog().log(Counter.DROPPED_UNSUPPORTED_VERSION, null, "a frame of envelope version [" + h.version + "] from " + remote, "version");
+      return;
+    }
+    if (h.serializerId == ControlMessage.SERIALIZER_ID && !h.manifestCompressed()) {
+      onControl(stream, frame);
+      return;
+    }
+    Association a = knownPeer();
+    if (a == null) return;
+    if (h.recipientCompressed() || h.senderCompressed() || h.manifestCompressed()) {
+      remoting.counters().increment(Counter.DROPPED_COMPRESSION_UNKNOWN);
+      remoting.dropLog().log(Counter.DROPPED_COMPRESSION_UNKNOWN, a.remoteAddress, "a frame with compressed tags (this node "
+          + "advertised no compression table)", "compressed");
+      return;
+    }
+    InternalActorRef recipient = resolveRecipient(h.recipientLiteral, a);
+    if (recipient == null) return;
+    ActorRef sender = resolveSender(h.senderLiteral);
+    Object msg;
+    try {
+      msg = remoting.serialization().deserializeByteBuffer(EnvelopeReader.payload(frame, h), h.serializerId, h.manifestLiteral);
+    } catch (NotSerializableException | RuntimeException e) {
+      deserializationFailed(a, e);
+      return;
+    }
+    remoting.counters().increment(Counter.MESSAGES_RECEIVED);
+    remoting.counters().add(Counter.BYTES_RECEIVED, h.payloadLength);
+    if (remoting.settings().logReceivedMessages() && LOG.isDebugEnabled()) {
+      LOG.debug("received message [{}] to [{}] from [{}]", msg, recipient.path(), sender);
+    }
+    deliver(recipient, msg, sender, a);
+  }
+
+  private void deliver(InternalActorRef recipient, Object msg, ActorRef sender, Association a) {
+    if (!remoting.inboundAllowed(recipient, msg, sender, a)) return;
+    if (msg instanceof ActorSelectionMessage) {
+      ActorSelection.deliverSelection(recipient, sender, (ActorSelectionMessage) msg);
+    } else {
+      if (recipient instanceof EmptyLocalActorRef) remoting.counters().increment(Counter.DROPPED_UNKNOWN_RECIPIENT);
+      recipient.tell(msg, sender);
+    }
+  }
+
+  private void deserializationFailed(Association a, Throwable e) {
+    boolean unknownSerializer = !remoting.serialization().serializerByIdentity().containsKey(h.serializerId);
+    Counter c = unknownSerializer ? Counter.DROPPED_UNKNOWN_SERIALIZER : Counter.DROPPED_DESERIALIZATION_FAILED;
+    remoting.counters().increment(c);
+    String kind = c.name() + ":" + h.serializerId + ":" + h.manifestLiteral;
+    remoting.dropLog().log(c, a.remoteAddress, "a message with serializer id [" + h.serializerId + "] and manifest ["
+        + h.manifestLiteral + "] (" + e.getMessage() + ")", kind);
+  }
+
+  /** The association of the frame's origin when it completed a handshake and is not quarantined; else null (dropped). */
+  private Association knownPeer() {
+    Association a = associationFor(h.originUid);
+    if (a == null) {
+      remoting.counters().increment(Counter.DROPPED_UNKNOWN_ORIGIN);
+      remoting.dropLog().log(Counter.DROPPED_UNKNOWN_ORIGIN, null, "a message from unknown system UID [" + h.originUid
+          + "] on a connection from " + remote, "unknown-origin");
+      return null;
+    }
+    if (remoting.isQuarantined(h.originUid)) {
+      remoting.counters().increment(Counter.DROPPED_QUARANTINED);
+      remoting.sendQuarantinedNotice(a, remoting.quarantinedAddress(h.originUid));
+      return null;
+    }
+    return a;
+  }
+
+  private Association associationFor(long uid) {
+    if (lastAssociation != null && lastUid == uid && !lastAssociation.isRemoved()) return lastAssociation;
+    Association a = remoting.associationByUid(uid);
+    if (a != null) {
+      lastAssociation = a;
+      lastUid = uid;
+    }
+    return a;
+  }
+
+  /** The local recipient, dead letters for "no recipient", or null after a drop. */
+  private InternalActorRef resolveRecipient(String path, Association a) {
+    if (path.isEmpty()) return remoting.deadLetters();
+    InternalActorRef r = recipients.get(path);
+    if (r != null && !r.isTerminated()) return r;
+    ActorPath p = ActorPaths.parse(path);
+    if (p == null || !remoting.isLocalAddress(p.address())) {
+      remoting.counters().increment(Counter.DROPPED_WRONG_ADDRESS);
+      remoting.dropLog().log(Counter.DROPPED_WRONG_ADDRESS, a.remoteAddress, "a message for [" + path + "], which is not "
+          + "an address of this node (" + remoting.localAddress().address() + "; host names must match exactly)", "wrong-address:" + (p == null ? "malformed" : p.address()));
+      return null;
+    }
+    r = remoting.provider().resolveLocal(p);
+    if (recipients.size() >= CACHE_LIMIT) recipients.clear();
+    if (!(r instanceof EmptyLocalActorRef)) recipients.put(path, r);
+    return r;
+  }
+
+  private ActorRef resolveSender(String path) {
+    if (path.isEmpty()) return null;
+    ActorRef s = senders.get(path);
+    if (s != null) return s;
+    s = remoting.provider().resolveActorRef(path);
+    if (senders.size() >= CACHE_LIMIT) senders.clear();
+    senders.put(path, s);
+    return s;
+  }
+
+  // ------------------------------------------------------------------ control messages
+
+  private void onControl(int stream, ByteBuffer frame) {
+    ControlMessage m;
+    try {
+      m = ControlMessageCodec.decode(h.manifestLiteral, EnvelopeReader.payload(frame, h));
+    } catch (MalformedFrameException e) {
+      remoting.counters().increment(Counter.DROPPED_DESERIALIZATION_FAILED);
+      remoting.dropLog().log(Counter.DROPPED_DESERIALIZATION_FAILED, null, "a control message [" + h.manifestLiteral
+          + "] from " + remote + " (" + e.getMessage() + ")", "control:" + h.manifestLiteral);
+      return;
+    }
+    if (m instanceof ControlMessage.HandshakeReq) {
+      remoting.onHandshakeReq((ControlMessage.HandshakeReq) m, remote);
+    } else if (m instanceof ControlMessage.ActorSystemTerminating) {
+      remoting.onActorSystemTerminating((ControlMessage.ActorSystemTerminating) m, h.senderLiteral, stream == FrameDescriptor.CONTROL_STREAM_ID);
+    } else if (m instanceof ControlMessage.Flush) {
+      remoting.onFlush(h.originUid, h.senderLiteral);
+    } else if (m instanceof ControlMessage.ActorSystemTerminatingAck) {
+      remoting.onActorSystemTerminatingAck((ControlMessage.ActorSystemTerminatingAck) m);
+    } else if (m instanceof ControlMessage.ArteryHeartbeatRsp || m instanceof ControlMessage.FlushAck) {
+      // replies addressed to an actor (the remote watcher, a flusher): delivered like user messages
+      Association a = knownPeer();
+      if (a == null) return;
+      InternalActorRef recipient = resolveRecipient(h.recipientLiteral, a);
+      if (recipient != null) recipient.tell(m, resolveSender(h.senderLiteral));
+    } else if (stream != FrameDescriptor.CONTROL_STREAM_ID) {
+      LOG.debug("ignoring control message [{}] on the {} stream from {}", m.manifest(), FrameDescriptor.streamName(stream), remote);
+    } else if (m instanceof ControlMessage.SystemMessageEnvelope) {
+      Association a = knownPeer();
+      if (a == null) return;
+      InternalActorRef recipient = resolveRecipient(h.recipientLiteral, a);
+      if (recipient == null) return;
+      ControlMessage.SystemMessageEnvelope env = (ControlMessage.SystemMessageEnvelope) m;
+      a.loop.execute(() -> a.onSystemMessageEnvelope(env, recipient));
+    } else {
+      remoting.onControl(m, h.originUid);
+    }
+  }
+
+  int streamId() { return streamId; }
+}

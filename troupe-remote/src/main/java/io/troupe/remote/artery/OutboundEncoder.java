@@ -1,0 +1,163 @@
+package io.troupe.remote.artery;
+
+import io.troupe.actor.ActorRef;
+import io.troupe.remote.RemoteActorRef;
+import io.troupe.remote.RemotingCounters.Counter;
+import io.troupe.remote.codec.ControlMessage;
+import io.troupe.remote.codec.ControlMessageCodec;
+import io.troupe.remote.codec.EnvelopeWriter;
+import io.troupe.remote.codec.FrameDescriptor;
+import io.troupe.remote.transport.OutboundConnection;
+import io.troupe.serialization.ByteBufferSerializer;
+import io.troupe.serialization.Serialization;
+import io.troupe.serialization.Serializer;
+import io.troupe.serialization.Serializers;
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Encodes messages straight into a connection's pooled buffer (the caller has set the serialization transport
+ * information for the batch): header, literals, then the payload written by the
+ * message's serializer (without an intermediate array for {@link ByteBufferSerializer}s). Runs on the association's
+ * I/O thread. A message that cannot be serialized or is larger than the stream's frame limit is dropped alone.
+ */
+final class OutboundEncoder {
+  private static final Logger LOG = LoggerFactory.getLogger(OutboundEncoder.class);
+  private static final int SMALL_PAYLOAD_GUESS = 1024;
+
+  private final ArteryRemoting remoting;
+  private final int maxFrame;
+  private final int maxLargeFrame;
+
+  OutboundEncoder(ArteryRemoting remoting) {
+    this.remoting = remoting;
+    this.maxFrame = remoting.settings().advanced().maximumFrameSize();
+    this.maxLargeFrame = remoting.settings().advanced().maximumLargeFrameSize();
+  }
+
+  private int limit(int streamId) {
+    return streamId == FrameDescriptor.LARGE_STREAM_ID ? maxLargeFrame : maxFrame;
+  }
+
+  /** The wire path of a sender: empty for none (dead letters), the full path with our address otherwise. */
+  String senderPath(ActorRef sender) {
+    if (sender == null || sender == remoting.deadLetters()) return "";
+    if (sender instanceof RemoteActorRef) return ((RemoteActorRef) sender).wirePath();
+    return sender.path().toSerializationFormatWithAddress(remoting.localAddress().address());
+  }
+
+  void encodeUser(OutboundConnection c, Association.OutboundEnvelope e, int streamId, Association a) {
+    Object msg = e.message();
+    Serialization ser = remoting.serialization();
+    Serializer s;
+    String manifest;
+    try {
+      s = ser.findSerializerFor(msg);
+      manifest = Serializers.manifestFor(s, msg);
+    } catch (RuntimeException ex) {
+      remoting.counters().increment(Counter.DROPPED_NO_SERIALIZER);
+      remoting.dropLog().log(Counter.DROPPED_NO_SERIALIZER, a.remoteAddress, "message of type [" + msg.getClass().getName()
+          + "] (" + ex.getMessage() + ")", "noser:" + msg.getClass().getName());
+      return;
+    }
+    String sender = senderPath(e.sender());
+    String recipient = e.recipient().wirePath();
+    int limit = limit(streamId);
+    byte[] bytes = null;
+    int payloadHint;
+    if (s instanceof ByteBufferSerializer) {
+      payloadHint = msg instanceof byte[] ? ((byte[]) msg).length : msg instanceof String ? ((String) msg).length() * 3 : SMALL_PAYLOAD_GUESS;
+    } else {
+      try {
+        bytes = s.toBinary(msg);
+      } catch (RuntimeException ex) {
+        serializationFailed(a, msg, ex);
+        return;
+      }
+      payloadHint = bytes.length;
+    }
+    int header = EnvelopeWriter.headerLength(sender, recipient, manifest);
+    if (header + payloadHint > limit) {
+      tooLarge(a, msg, header + payloadHint, limit, streamId);
+      return;
+    }
+    int want = FrameDescriptor.LENGTH_FIELD_LENGTH + header + payloadHint;
+    ByteBuffer b = c.writeBuffer(Math.min(want, limit + FrameDescriptor.LENGTH_FIELD_LENGTH));
+    for (int attempt = 0; attempt < 2; attempt++) {
+      int start = b.position();
+      try {
+        int frameStart = EnvelopeWriter.beginFrame(b);
+        EnvelopeWriter.writeHeader(b, remoting.localAddress().uid(), s.identifier(), sender, recipient, manifest);
+        int payloadStart = b.position();
+        if (bytes != null) {
+          b.put(bytes);
+        } else {
+          ((ByteBufferSerializer) s).toBinary(msg, b);
+        }
+        int len = EnvelopeWriter.endFrame(b, frameStart);
+        if (len > limit) {
+          b.position(start);
+          tooLarge(a, msg, len, limit, streamId);
+          return;
+        }
+        c.commit(b);
+        remoting.counters().increment(Counter.MESSAGES_SENT);
+        remoting.counters().add(Counter.BYTES_SENT, b.position() - payloadStart);
+        remoting.frameSizeLog().observe(msg, b.position() - payloadStart, e.recipient());
+        return;
+      } catch (BufferOverflowException ex) {
+        b.position(start);
+        if (attempt == 0) {
+          b = c.writeBuffer(limit + FrameDescriptor.LENGTH_FIELD_LENGTH);
+        } else {
+          tooLarge(a, msg, -1, limit, streamId);
+          return;
+        }
+      } catch (RuntimeException ex) {
+        b.position(start);
+        serializationFailed(a, msg, ex);
+        return;
+      }
+    }
+  }
+
+  private void serializationFailed(Association a, Object msg, Throwable ex) {
+    remoting.counters().increment(Counter.DROPPED_SERIALIZATION_FAILED);
+    if (remoting.dropLogOnce("serfail:" + msg.getClass().getName())) {
+      LOG.warn("[{}] dropping message of type [{}] to [{}]: its serializer failed", remoting.localAddress().address(),
+          msg.getClass().getName(), a.remoteAddress, ex);
+    }
+  }
+
+  private void tooLarge(Association a, Object msg, int size, int limit, int streamId) {
+    remoting.counters().increment(Counter.DROPPED_FRAME_TOO_LARGE);
+    remoting.dropLog().log(Counter.DROPPED_FRAME_TOO_LARGE, a.remoteAddress, "message of type [" + msg.getClass().getName()
+        + "] (" + (size < 0 ? "over " + limit : String.valueOf(size)) + " bytes, limit " + limit + " on the "
+        + FrameDescriptor.streamName(streamId) + " stream: raise maximum-frame-size or list the recipient in "
+        + "large-message-destinations)", "large:" + msg.getClass().getName());
+  }
+
+  /** Encodes a control message (serializer 17). */
+  void encodeControl(OutboundConnection c, ControlMessage m, String recipient, String sender) {
+    int estimate = EnvelopeWriter.headerLength(sender, recipient, m.manifest()) + 512;
+    if (m instanceof ControlMessage.SystemMessageEnvelope) estimate += ((ControlMessage.SystemMessageEnvelope) m).message().length;
+    if (m instanceof ControlMessage.CompressionAdvertisement) {
+      for (String k : ((ControlMessage.CompressionAdvertisement) m).keys()) estimate += k.length() * 3 + 16;
+    }
+    ByteBuffer b = c.writeBuffer(FrameDescriptor.LENGTH_FIELD_LENGTH + Math.min(estimate, maxFrame));
+    int start = b.position();
+    try {
+      int frameStart = EnvelopeWriter.beginFrame(b);
+      EnvelopeWriter.writeHeader(b, remoting.localAddress().uid(), ControlMessage.SERIALIZER_ID, sender, recipient, m.manifest());
+      ControlMessageCodec.encode(m, b);
+      EnvelopeWriter.endFrame(b, frameStart);
+      c.commit(b);
+    } catch (BufferOverflowException ex) {
+      b.position(start);
+      LOG.error("[{}] control message {} does not fit in maximum-frame-size {}", remoting.localAddress().address(), m.manifest(), maxFrame);
+    }
+  }
+
+}

@@ -1,0 +1,34 @@
+package io.troupe.remote.transport;
+
+import java.nio.ByteBuffer;
+
+/**
+ * One outbound TCP (or TLS) connection to a peer, carrying one stream. All methods on the connection's executor only.
+ *
+ * <p>Writing: {@link #writeBuffer(int)} hands out a buffer positioned where the next frame goes with at least the
+ * requested room; the caller encodes one or more frames into it and calls {@link #commit(ByteBuffer)}; after a batch
+ * it calls {@link #flush()} once. Committed bytes are written in order.
+ */
+public interface OutboundConnection {
+  int streamId();
+
+  /** A little-endian buffer with at least {@code minBytes} writable from its position (valid until commit). */
+  ByteBuffer writeBuffer(int minBytes);
+
+  /** Queues the bytes from the buffer's start up to its position. */
+  void commit(ByteBuffer buffer);
+
+  /** Sends everything committed. */
+  void flush();
+
+  /** False while the socket's send buffer is above its high-water mark: stop producing until it drains. */
+  boolean isWritable();
+
+  boolean isOpen();
+
+  /** Closes the connection gracefully after what was flushed. */
+  void close();
+
+  /** Bytes written since the connection opened (for counters). */
+  long bytesWritten();
+}

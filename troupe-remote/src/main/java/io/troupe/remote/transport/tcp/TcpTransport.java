@@ -1,0 +1,321 @@
+package io.troupe.remote.transport.tcp;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.troupe.remote.codec.FrameDecoder;
+import io.troupe.remote.codec.FrameDescriptor;
+import io.troupe.remote.codec.MalformedFrameException;
+import io.troupe.remote.transport.ConnectionListener;
+import io.troupe.remote.transport.InboundFrameHandler;
+import io.troupe.remote.transport.InboundHandlerFactory;
+import io.troupe.remote.transport.OutboundConnection;
+import io.troupe.remote.transport.Transport;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Artery over plain TCP with Netty. Inbound: a decoder per accepted connection splits frames with {@link FrameDecoder}
+ * straight out of Netty's cumulation buffer (no copy) and hands them to the connection's handler on its I/O thread.
+ * Outbound: frames are encoded into pooled direct buffers and written in batches, one flush per batch.
+ */
+public class TcpTransport implements Transport {
+  private static final Logger LOG = LoggerFactory.getLogger(TcpTransport.class);
+
+  private final TcpTransportSettings settings;
+  private final String name;
+  private final EventLoopGroup boss;
+  private final EventLoopGroup ioGroup;
+  private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private final AtomicLong malformedConnections = new AtomicLong();
+  private volatile boolean closed;
+
+  public TcpTransport(String name, TcpTransportSettings settings, boolean daemonThreads) {
+    this.settings = settings;
+    this.name = name;
+    int n = settings.ioThreads() > 0 ? settings.ioThreads() : Math.max(2, Runtime.getRuntime().availableProcessors());
+    this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(name + "-accept", daemonThreads), NioIoHandler.newFactory());
+    this.ioGroup = new MultiThreadIoEventLoopGroup(n, new DefaultThreadFactory(name + "-io", daemonThreads), NioIoHandler.newFactory());
+  }
+
+  /** Connections closed because of malformed input so far. */
+  public long malformedConnections() { return malformedConnections.get(); }
+
+  /** Hook for tls-tcp: handlers added in front of the frame codec of every connection. */
+  protected void initChannel(SocketChannel ch, boolean client) {}
+
+  @Override
+  public CompletionStage<InetSocketAddress> bind(String bindHost, int bindPort, InboundHandlerFactory inbound) {
+    CompletableFuture<InetSocketAddress> result = new CompletableFuture<>();
+    ServerBootstrap b = new ServerBootstrap()
+        .group(boss, ioGroup)
+        .channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.SO_KEEPALIVE, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            channels.add(ch);
+            TcpTransport.this.initChannel(ch, false);
+            ch.pipeline().addLast("artery-frames", new InboundFrames(inbound.newConnection(ch.remoteAddress())));
+          }
+        });
+    ChannelFuture f = b.bind(bindHost, bindPort);
+    f.addListener(x -> {
+      if (x.isSuccess()) {
+        channels.add(f.channel());
+        result.complete((InetSocketAddress) f.channel().localAddress());
+      } else {
+        result.completeExceptionally(new IllegalStateException("cannot bind " + bindHost + ":" + bindPort + ": " + x.cause().getMessage(), x.cause()));
+      }
+    });
+    return result;
+  }
+
+  @Override
+  public ScheduledExecutorService newAffinityExecutor() {
+    return ioGroup.next();
+  }
+
+  @Override
+  public CompletionStage<OutboundConnection> connect(String host, int port, int streamId, ScheduledExecutorService executor,
+                                                     ConnectionListener listener) {
+    CompletableFuture<OutboundConnection> result = new CompletableFuture<>();
+    if (!(executor instanceof EventLoop)) throw new IllegalArgumentException("executor must come from newAffinityExecutor()");
+    Outbound[] holder = new Outbound[1];
+    Bootstrap b = new Bootstrap()
+        .group((EventLoop) executor)
+        .channel(NioSocketChannel.class)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.SO_KEEPALIVE, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, settings.connectTimeoutMillis())
+        .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
+            new WriteBufferWaterMark(settings.writeBufferHighWaterMark() / 2, settings.writeBufferHighWaterMark()))
+        .handler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            channels.add(ch);
+            TcpTransport.this.initChannel(ch, true);
+            ch.pipeline().addLast("artery-outbound", new ChannelInboundHandlerAdapter() {
+              @Override
+              public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                // the accepting side never writes; drop anything it sends
+                io.netty.util.ReferenceCountUtil.release(msg);
+              }
+
+              @Override
+              public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+                if (ctx.channel().isWritable() && holder[0] != null) listener.onWritable(holder[0]);
+                ctx.fireChannelWritabilityChanged();
+              }
+
+              @Override
+              public void channelInactive(ChannelHandlerContext ctx) {
+                Outbound o = holder[0];
+                if (o != null) {
+                  o.releaseBuffer();
+                  listener.onClosed(o, o.failure);
+                }
+                ctx.fireChannelInactive();
+              }
+
+              @Override
+              public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                if (holder[0] != null) holder[0].failure = cause;
+                LOG.debug("outbound connection to {}:{} failed: {}", host, port, cause.toString());
+                ctx.close();
+              }
+            });
+          }
+        });
+    b.connect(host, port).addListener((ChannelFuture f) -> {
+      if (f.isSuccess()) {
+        Outbound o = new Outbound(f.channel(), streamId, settings.outboundChunkBytes());
+        holder[0] = o;
+        o.writePreamble();
+        result.complete(o);
+      } else {
+        result.completeExceptionally(f.cause());
+      }
+    });
+    return result;
+  }
+
+  @Override
+  public void close() {
+    if (closed) return;
+    closed = true;
+    channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    ioGroup.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    boss.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+  }
+
+  // ------------------------------------------------------------------ outbound
+
+  /** One outbound connection; encodes into a pooled direct chunk and writes slices of it. */
+  static final class Outbound implements OutboundConnection {
+    private final Channel channel;
+    private final int streamId;
+    private final int chunkBytes;
+    private ByteBuf chunk;
+    private long bytesWritten;
+    volatile Throwable failure;
+
+    Outbound(Channel channel, int streamId, int chunkBytes) {
+      this.channel = channel;
+      this.streamId = streamId;
+      this.chunkBytes = chunkBytes;
+    }
+
+    void writePreamble() {
+      ByteBuffer b = writeBuffer(FrameDescriptor.PREAMBLE_LENGTH);
+      b.put(FrameDescriptor.MAGIC_AKKA).put((byte) streamId);
+      commit(b);
+    }
+
+    @Override public int streamId() { return streamId; }
+
+    @Override
+    public ByteBuffer writeBuffer(int minBytes) {
+      if (chunk == null || chunk.writableBytes() < minBytes) {
+        writeOut();
+        releaseBuffer();
+        chunk = channel.alloc().directBuffer(Math.max(minBytes, chunkBytes));
+      }
+      return chunk.nioBuffer(chunk.writerIndex(), chunk.writableBytes()).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Override
+    public void commit(ByteBuffer buffer) {
+      chunk.writerIndex(chunk.writerIndex() + buffer.position());
+    }
+
+    private void writeOut() {
+      ByteBuf c = chunk;
+      if (c != null && c.isReadable()) {
+        int n = c.readableBytes();
+        channel.write(c.retainedSlice(c.readerIndex(), n), channel.voidPromise());
+        c.readerIndex(c.writerIndex());
+        bytesWritten += n;
+      }
+    }
+
+    void releaseBuffer() {
+      if (chunk != null) {
+        chunk.release();
+        chunk = null;
+      }
+    }
+
+    @Override
+    public void flush() {
+      writeOut();
+      channel.flush();
+    }
+
+    @Override public boolean isWritable() { return channel.isWritable(); }
+    @Override public boolean isOpen() { return channel.isActive(); }
+
+    @Override
+    public void close() {
+      flush();
+      channel.close();
+    }
+
+    @Override public long bytesWritten() { return bytesWritten; }
+
+    @Override public String toString() { return "Outbound(" + FrameDescriptor.streamName(streamId) + " " + channel.remoteAddress() + ")"; }
+  }
+
+  // ------------------------------------------------------------------ inbound
+
+  /** Splits an accepted connection's bytes into frames for its handler. */
+  final class InboundFrames extends ByteToMessageDecoder {
+    private final FrameDecoder frames = new FrameDecoder(settings.maxFrameSizeBytes());
+    private final InboundFrameHandler handler;
+    private boolean announced;
+    private Throwable failure;
+
+    InboundFrames(InboundFrameHandler handler) {
+      this.handler = handler;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+      if (failure != null) {
+        in.skipBytes(in.readableBytes());
+        return;
+      }
+      ByteBuffer nio = in.nioBuffer(in.readerIndex(), in.readableBytes()).order(ByteOrder.LITTLE_ENDIAN);
+      int start = nio.position();
+      try {
+        while (true) {
+          ByteBuffer f = frames.nextFrame(nio);
+          if (!announced && frames.streamId() >= 0) {
+            announced = true;
+            handler.onStream(frames.streamId());
+          }
+          if (f == null) break;
+          handler.onFrame(frames.streamId(), f);
+        }
+      } finally {
+        in.skipBytes(nio.position() - start);
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      Throwable c = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+      failure = c;
+      if (c instanceof MalformedFrameException) {
+        malformedConnections.incrementAndGet();
+        LOG.warn("[{}] closing inbound connection from [{}]: {}", name, ctx.channel().remoteAddress(), c.getMessage());
+      } else if (c instanceof java.io.IOException) {
+        LOG.debug("[{}] inbound connection from [{}] failed: {}", name, ctx.channel().remoteAddress(), c.toString());
+      } else {
+        LOG.warn("[{}] closing inbound connection from [{}] after an error", name, ctx.channel().remoteAddress(), c);
+      }
+      ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+      try {
+        super.channelInactive(ctx);
+      } finally {
+        handler.onClosed(failure);
+      }
+    }
+  }
+}

@@ -108,6 +108,9 @@ public abstract class ActorSystem implements ActorRefFactory {
 
   /** The configuration, read once at start and checked key by key. */
   public static final class Settings {
+    /** What an {@code infinite} duration setting reads as. */
+    public static final Duration INFINITE = java.time.temporal.ChronoUnit.FOREVER.getDuration();
+
     private final Config config;
     private final String name;
     private final String protocol;
@@ -150,7 +153,7 @@ public abstract class ActorSystem implements ActorRefFactory {
         }
         this.logDeadLetters = parseLogDeadLetters(config);
         this.logDeadLettersDuringShutdown = config.getBoolean("troupe.log-dead-letters-during-shutdown");
-        this.logDeadLettersSuspendDuration = config.getDuration("troupe.log-dead-letters-suspend-duration");
+        this.logDeadLettersSuspendDuration = parseLogDeadLettersSuspendDuration(config);
         String p = config.getString("troupe.actor.provider");
         switch (p) {
           case "local": this.providerClass = "io.troupe.actor.internal.LocalActorRefProvider"; break;
@@ -198,6 +201,18 @@ public abstract class ActorSystem implements ActorRefFactory {
       }
     }
 
+    /** {@code infinite} (as in Pekko) becomes {@link #INFINITE}; anything else must be a duration of zero or more. */
+    private static Duration parseLogDeadLettersSuspendDuration(Config config) {
+      String key = "troupe.log-dead-letters-suspend-duration";
+      Object raw = config.getValue(key).unwrapped();
+      if (raw instanceof String && "infinite".equalsIgnoreCase(((String) raw).trim())) return INFINITE;
+      Duration d = config.getDuration(key);
+      if (d.isNegative()) {
+        throw new ConfigurationException(key + " = " + raw + " is negative (expected a duration >= 0, or infinite)");
+      }
+      return d;
+    }
+
     private static SupervisorStrategy loadGuardianStrategy(ClassLoader cl, String cls) {
       try {
         Object o = Class.forName(cls, true, cl).getConstructor().newInstance();
@@ -222,6 +237,7 @@ public abstract class ActorSystem implements ActorRefFactory {
     /** How many dead letters are logged before logging pauses; 0 disables the log. */
     public int logDeadLetters() { return logDeadLetters; }
     public boolean logDeadLettersDuringShutdown() { return logDeadLettersDuringShutdown; }
+    /** How long dead-letter logging pauses after {@link #logDeadLetters()} lines; {@link #INFINITE} for ever. */
     public Duration logDeadLettersSuspendDuration() { return logDeadLettersSuspendDuration; }
     public String providerClass() { return providerClass; }
     public String guardianSupervisorStrategyClass() { return guardianSupervisorStrategyClass; }

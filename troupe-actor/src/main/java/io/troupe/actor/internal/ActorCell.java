@@ -261,8 +261,11 @@ public final class ActorCell implements AbstractActor.ActorContext {
       if (timers == null) return;
       msg = timers.interceptTimerMsg((TimerSchedulerImpl.TimerMsg) msg);
       if (msg == null) return;
+      // the actor sees the timer's own message, and so must stash(), which keeps currentMessage: a stashed wrapper
+      // would be dropped as stale when unstashed (a single timer is gone by then)
+      currentMessage = new Envelope(msg, currentMessage.sender);
       if (msg instanceof AutoReceivedMessage) {
-        autoReceiveMessage(new Envelope(msg, currentMessage.sender));
+        autoReceiveMessage(currentMessage);
         return;
       }
     }

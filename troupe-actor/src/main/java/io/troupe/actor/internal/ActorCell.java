@@ -122,6 +122,7 @@ public final class ActorCell implements AbstractActor.ActorContext {
   // receive timeout
   private Duration receiveTimeout = Duration.ZERO;
   private Cancellable receiveTimeoutTask;
+  private boolean receiveTimeoutChanged; // set by setReceiveTimeout during the current message
 
   private TimerSchedulerImpl timers;
 
@@ -239,6 +240,7 @@ public final class ActorCell implements AbstractActor.ActorContext {
     final Object msg = env.message;
     final boolean influence = !(msg instanceof NotInfluenceReceiveTimeout);
     if (influence && receiveTimeoutTask != null) cancelReceiveTimeoutTask();
+    receiveTimeoutChanged = false;
     currentMessage = env;
     try {
       if (msg instanceof AutoReceivedMessage) autoReceiveMessage(env);
@@ -247,7 +249,8 @@ public final class ActorCell implements AbstractActor.ActorContext {
     } catch (Throwable t) {
       handleInvokeFailure(null, t);
     } finally {
-      if (influence) checkReceiveTimeout();
+      // a message that does not influence the timeout leaves it running, unless it changed the timeout itself
+      if (influence || receiveTimeoutChanged) checkReceiveTimeout();
     }
   }
 
@@ -966,6 +969,7 @@ public final class ActorCell implements AbstractActor.ActorContext {
   @Override
   public void setReceiveTimeout(Duration timeout) {
     receiveTimeout = timeout == null || timeout.isNegative() ? Duration.ZERO : timeout;
+    receiveTimeoutChanged = true;
   }
 
   @Override public Duration receiveTimeout() { return receiveTimeout; }

@@ -41,6 +41,7 @@ public final class Dispatchers {
   private final boolean daemonic;
   private final ConcurrentHashMap<String, MessageDispatcher> dispatchers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, MailboxType> mailboxTypes = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Integer> stashCapacities = new ConcurrentHashMap<>();
   private final List<MessageDispatcher> pinned = new ArrayList<>();
   private volatile Mailbox deadLetterMailbox;
   private ActorSystem system;
@@ -265,6 +266,30 @@ public final class Dispatchers {
   private static String translate(String cls) {
     if (cls.startsWith("org.apache.pekko.dispatch.")) return "io.troupe.dispatch." + cls.substring("org.apache.pekko.dispatch.".length());
     return cls;
+  }
+
+  /**
+   * The stash capacity of an actor with this dispatcher and mailbox (negative: unbounded). As in Pekko, the mailbox
+   * block is read first, then the dispatcher block, then {@code troupe.actor.default-mailbox}.
+   *
+   * @throws ConfigurationException when the value is not an integer
+   */
+  public int stashCapacity(String dispatcherId, String mailboxId) {
+    String did = dispatcherId == null || dispatcherId.isEmpty() ? DEFAULT_DISPATCHER_ID : dispatcherId;
+    String mid = mailboxId == null || mailboxId.isEmpty() ? DEFAULT_MAILBOX_ID : mailboxId;
+    return stashCapacities.computeIfAbsent(did + ":" + mid, k -> {
+      Config c = config.getConfig(DEFAULT_MAILBOX_ID);
+      if (config.hasPath(did) && config.getValue(did).valueType() == ConfigValueType.OBJECT) c = config.getConfig(did).withFallback(c);
+      if (!mid.equals(DEFAULT_MAILBOX_ID) && config.hasPath(mid) && config.getValue(mid).valueType() == ConfigValueType.OBJECT) {
+        c = config.getConfig(mid).withFallback(c);
+      }
+      try {
+        return c.getInt("stash-capacity");
+      } catch (ConfigException e) {
+        throw new ConfigurationException("stash-capacity for dispatcher [" + did + "] and mailbox [" + mid + "] is invalid "
+            + "(expected an integer; negative means unbounded): " + e.getMessage(), e);
+      }
+    });
   }
 
   /** Creates the mailbox for a new actor cell. */

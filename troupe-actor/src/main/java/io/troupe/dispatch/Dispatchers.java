@@ -42,6 +42,7 @@ public final class Dispatchers {
   private final ConcurrentHashMap<String, MessageDispatcher> dispatchers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, MailboxType> mailboxTypes = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Integer> stashCapacities = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, AtomicInteger> threadCounters = new ConcurrentHashMap<>();
   private final List<MessageDispatcher> pinned = new ArrayList<>();
   private volatile Mailbox deadLetterMailbox;
   private ActorSystem system;
@@ -157,7 +158,7 @@ public final class Dispatchers {
     else if ("LIFO".equals(peeking)) async = false;
     else throw new ConfigurationException(id + ".fork-join-executor.task-peeking-mode = " + peeking + " (expected FIFO or LIFO)");
     String prefix = systemName + "-" + id + "-";
-    AtomicInteger n = new AtomicInteger();
+    AtomicInteger n = threadCounter(id);
     ForkJoinPool.ForkJoinWorkerThreadFactory f = pool -> {
       ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
       t.setName(prefix + n.incrementAndGet());
@@ -190,13 +191,22 @@ public final class Dispatchers {
       // defaults above
     }
     ThreadPoolExecutor ex = new ThreadPoolExecutor(core, max, Math.max(1, keepAlive), TimeUnit.MILLISECONDS,
-        new LinkedBlockingQueue<>(), threadFactory(systemName + "-" + id + "-"));
+        new LinkedBlockingQueue<>(), threadFactory(id));
     ex.allowCoreThreadTimeOut(allowCoreTimeout);
     return ex;
   }
 
-  private ThreadFactory threadFactory(String prefix) {
-    AtomicInteger n = new AtomicInteger();
+  /**
+   * Threads are numbered per dispatcher id across all its executors: every pinned actor has an executor of its own,
+   * and a fresh counter per executor would give all their threads the same name.
+   */
+  private AtomicInteger threadCounter(String id) {
+    return threadCounters.computeIfAbsent(id, k -> new AtomicInteger());
+  }
+
+  private ThreadFactory threadFactory(String id) {
+    String prefix = systemName + "-" + id + "-";
+    AtomicInteger n = threadCounter(id);
     return r -> {
       Thread t = new Thread(r, prefix + n.incrementAndGet());
       t.setDaemon(daemonic);

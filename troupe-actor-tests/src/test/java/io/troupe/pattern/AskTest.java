@@ -49,6 +49,9 @@ class AskTest {
     public Receive createReceive() {
       return receiveBuilder()
           .matchEquals("ignore", m -> {})
+          // using the temp ref's path registers it under /temp (plain local asks never need the path)
+          .matchEquals("path-ignore", m -> getSender().path())
+          .matchEquals("path-echo", m -> getSender().tell(getSender().path().toString(), getSelf()))
           .matchEquals("fail", m -> getSender().tell(new Status.Failure(new IllegalStateException("boom")), getSelf()))
           .matchEquals("success", m -> getSender().tell(new Status.Success("wrapped"), getSelf()))
           .match(String.class, s -> getSender().tell("echo:" + s, getSelf()))
@@ -223,12 +226,21 @@ class AskTest {
     TestKit probe = new TestKit(system);
     awaitNoTempActors(probe);
     ActorRef r = system.actorOf(Props.create(Responder.class));
+
+    // a registered temp ref is visible while its ask is pending
+    CompletableFuture<Object> pending = Patterns.ask(r, "path-ignore", Duration.ofSeconds(2)).toCompletableFuture();
+    probe.awaitCond(Duration.ofSeconds(2), Duration.ofMillis(10), "temp ref not registered", () -> provider().tempActorCount() >= 1);
+
+    String tempPath = (String) result(Patterns.ask(r, "path-echo", Duration.ofSeconds(3)));
+    assertTrue(tempPath.contains("/temp/"), tempPath);
+
     CompletableFuture<?>[] all = new CompletableFuture<?>[60];
     for (int i = 0; i < all.length; i++) {
-      String msg = i % 3 == 0 ? "ignore" : i % 3 == 1 ? "fail" : "m" + i;
+      String msg = i % 3 == 0 ? "path-ignore" : i % 3 == 1 ? "fail" : "path-echo";
       all[i] = Patterns.ask(r, msg, Duration.ofMillis(300)).toCompletableFuture().exceptionally(e -> e);
     }
     CompletableFuture.allOf(all).get(10, TimeUnit.SECONDS);
+    assertInstanceOf(AskTimeoutException.class, failure(pending));
     awaitNoTempActors(probe);
     assertEquals("echo:last", result(Patterns.ask(r, "last", Duration.ofSeconds(3))));
     awaitNoTempActors(probe);

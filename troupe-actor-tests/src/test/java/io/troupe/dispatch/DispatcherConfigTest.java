@@ -41,7 +41,8 @@ class DispatcherConfigTest {
         "pinned-dispatcher { type = PinnedDispatcher, executor = thread-pool-executor }",
         "fixed-pool { type = Dispatcher, executor = thread-pool-executor, thread-pool-executor { fixed-pool-size = 3 } }",
         "bad-type { type = NoSuchDispatcherType }",
-        "bad-executor { type = Dispatcher, executor = no-such-executor }"))
+        "bad-executor { type = Dispatcher, executor = no-such-executor }",
+        "bad-throughput { type = Dispatcher, throughput = lots }"))
         .withFallback(ConfigFactory.load()));
   }
 
@@ -194,6 +195,12 @@ class DispatcherConfigTest {
     assertTrue(type.getMessage().contains("bad-type") && type.getMessage().contains("NoSuchDispatcherType"), type.getMessage());
     ConfigurationException exec = assertThrows(ConfigurationException.class, () -> system.actorOf(reporter("bad-executor")));
     assertTrue(exec.getMessage().contains("bad-executor") && exec.getMessage().contains("no-such-executor"), exec.getMessage());
+  }
+
+  @Test
+  void shouldFailActorOfWithConfigurationExceptionNamingIdAndKeyWhenValueHasWrongType() {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> system.actorOf(reporter("bad-throughput")));
+    assertTrue(e.getMessage().contains("bad-throughput") && e.getMessage().contains("throughput"), e.getMessage());
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.troupe.event.EventStream;
 import io.troupe.event.LoggingAdapter;
 import io.troupe.serialization.SerializationSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -110,6 +111,51 @@ public abstract class ActorSystem implements ActorRefFactory {
   public static final class Settings {
     /** What an {@code infinite} duration setting reads as. */
     public static final Duration INFINITE = java.time.temporal.ChronoUnit.FOREVER.getDuration();
+
+    /**
+     * Every key under {@code troupe} that the code of troupe-actor (and, for {@code troupe.test}, troupe-testkit) reads.
+     * Per-dispatcher and per-mailbox keys are listed under the default blocks that every dispatcher and mailbox block
+     * falls back to, and deployment keys under {@code troupe.actor.deployment.default}; a key ending in {@code .*} is a
+     * map whose entries are the user's (serializer names, bindings, router names).
+     * ConfigAgreementTest checks this list against reference.conf in both directions and against what the code actually
+     * reads, so add a key here when code starts reading it.
+     */
+    public static List<String> knownKeys() { return KNOWN_KEYS; }
+
+    private static final String DD = "troupe.actor.default-dispatcher.";
+    private static final String DM = "troupe.actor.default-mailbox.";
+    private static final String DEP = "troupe.actor.deployment.default.";
+    private static final List<String> KNOWN_KEYS = List.of(
+        // this class
+        "troupe.loglevel", "troupe.log-config-on-start", "troupe.log-dead-letters", "troupe.log-dead-letters-during-shutdown",
+        "troupe.log-dead-letters-suspend-duration", "troupe.daemonic", "troupe.remote.protocol-name",
+        "troupe.actor.provider", "troupe.actor.guardian-supervisor-strategy", "troupe.actor.creation-timeout",
+        "troupe.actor.serialize-messages", "troupe.actor.serialize-creators",
+        "troupe.actor.debug.receive", "troupe.actor.debug.autoreceive", "troupe.actor.debug.lifecycle",
+        "troupe.actor.debug.unhandled", "troupe.actor.debug.event-stream", "troupe.actor.debug.router-misconfiguration",
+        // io.troupe.serialization.SerializationSettings
+        "troupe.actor.allow-java-serialization", "troupe.actor.warn-about-java-serializer-usage",
+        "troupe.actor.serializers.*", "troupe.actor.serialization-bindings.*", "troupe.actor.serialization-identifiers.*",
+        // ActorSystemImpl and the default scheduler
+        "troupe.extensions", "troupe.scheduler.implementation", "troupe.scheduler.tick-duration",
+        "troupe.scheduler.ticks-per-wheel",
+        // io.troupe.dispatch.Dispatchers: every dispatcher block
+        DD + "type", DD + "executor", DD + "default-executor.fallback", DD + "throughput", DD + "throughput-deadline-time",
+        DD + "mailbox-type",
+        DD + "fork-join-executor.parallelism-min", DD + "fork-join-executor.parallelism-factor",
+        DD + "fork-join-executor.parallelism-max", DD + "fork-join-executor.task-peeking-mode",
+        DD + "thread-pool-executor.keep-alive-time", DD + "thread-pool-executor.fixed-pool-size",
+        DD + "thread-pool-executor.core-pool-size-min", DD + "thread-pool-executor.core-pool-size-factor",
+        DD + "thread-pool-executor.core-pool-size-max", DD + "thread-pool-executor.allow-core-timeout",
+        // io.troupe.actor.internal.Deployer and the routers: every deployment entry (entries fall back to default)
+        DEP + "dispatcher", DEP + "mailbox", DEP + "router", DEP + "nr-of-instances", DEP + "within",
+        DEP + "virtual-nodes-factor", DEP + "routees.paths", DEP + "remote", DEP + "target.nodes",
+        "troupe.actor.router.type-mapping.*",
+        // io.troupe.dispatch.Dispatchers and BoundedMailbox: every mailbox block
+        DM + "mailbox-type", DM + "mailbox-capacity", DM + "mailbox-push-timeout-time", DM + "stash-capacity",
+        // io.troupe.testkit.javadsl.TestKit (troupe-testkit)
+        "troupe.test.timefactor", "troupe.test.single-expect-default", "troupe.test.expect-no-message-default",
+        "troupe.test.default-timeout");
 
     private final Config config;
     private final String name;

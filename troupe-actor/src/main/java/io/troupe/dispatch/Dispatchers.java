@@ -90,7 +90,7 @@ public final class Dispatchers {
       String type = c.getString("type");
       if ("PinnedDispatcher".equals(type)) {
         // every lookup of a pinned dispatcher gets its own thread
-        MessageDispatcher p = new PinnedDispatcher(this, id, newThreadPool(id, 1, 1, c));
+        MessageDispatcher p = new PinnedDispatcher(this, id, newThreadPool(id, 1, 1, c.getConfig("thread-pool-executor")));
         synchronized (pinned) {
           pinned.removeIf(MessageDispatcher::isShutdown);
           pinned.add(p);
@@ -180,21 +180,19 @@ public final class Dispatchers {
     return newThreadPool(id, size, size, tp);
   }
 
-  private ExecutorService newThreadPool(String id, int core, int max, Config c) {
-    long keepAlive = 60_000;
-    boolean allowCoreTimeout = true;
-    try {
-      Config tp = c.hasPath("thread-pool-executor") ? c.getConfig("thread-pool-executor") : c;
-      keepAlive = tp.getDuration("keep-alive-time").toMillis();
-      allowCoreTimeout = tp.getBoolean("allow-core-timeout");
-    } catch (ConfigException.Missing ignored) {
-      // defaults above
+  /** A pool of {@code core..max} threads configured by the dispatcher's {@code thread-pool-executor} block {@code tp}. */
+  private ExecutorService newThreadPool(String id, int core, int max, Config tp) {
+    long keepAliveMillis = tp.getDuration("keep-alive-time").toMillis();
+    if (keepAliveMillis < 1) {
+      throw new ConfigurationException(id + ".thread-pool-executor.keep-alive-time = " + tp.getValue("keep-alive-time").render()
+          + " is out of range (expected at least 1ms)");
     }
-    ThreadPoolExecutor ex = new ThreadPoolExecutor(core, max, Math.max(1, keepAlive), TimeUnit.MILLISECONDS,
+    ThreadPoolExecutor ex = new ThreadPoolExecutor(core, max, keepAliveMillis, TimeUnit.MILLISECONDS,
         new LinkedBlockingQueue<>(), threadFactory(id));
-    ex.allowCoreThreadTimeOut(allowCoreTimeout);
+    ex.allowCoreThreadTimeOut(tp.getBoolean("allow-core-timeout"));
     return ex;
   }
+
 
   /**
    * Threads are numbered per dispatcher id across all its executors: every pinned actor has an executor of its own,

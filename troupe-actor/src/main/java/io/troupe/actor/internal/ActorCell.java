@@ -277,6 +277,9 @@ public final class ActorCell implements AbstractActor.ActorContext {
 
   private void autoReceiveMessage(Envelope env) throws Exception {
     Object msg = env.message;
+    if (system.settings().debugAutoReceive() && LOG.isDebugEnabled()) {
+      LOG.debug("[{}] received AutoReceiveMessage {} from {}", self.path(), msg, env.sender);
+    }
     if (msg instanceof Terminated) {
       receivedTerminated((Terminated) msg);
     } else if (msg instanceof PoisonPill) {

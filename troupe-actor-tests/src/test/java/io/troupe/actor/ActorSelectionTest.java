@@ -308,6 +308,22 @@ class ActorSelectionTest {
   }
 
   @Test
+  void shouldSelectByUriWithConfiguredProtocolWhenProtocolNameIsPekko() throws Exception {
+    ActorSystem pekkoNamed = ActorSystem.create("PekkoNamed", com.typesafe.config.ConfigFactory.parseString(
+        "troupe.remote.protocol-name = pekko").withFallback(com.typesafe.config.ConfigFactory.load()));
+    try {
+      TestKit probe = new TestKit(pekkoNamed);
+      ActorRef a = pekkoNamed.actorOf(Props.create(Node.class, probe.getRef()), "a");
+      assertEquals("pekko://PekkoNamed/user/a", a.path().toString());
+      assertEquals(a, await(pekkoNamed.actorSelection("pekko://PekkoNamed/user/a").resolveOne(Duration.ofSeconds(3))));
+      pekkoNamed.actorSelection("troupe://PekkoNamed/user/a").tell(new Identify("other-protocol"), probe.getRef());
+      assertFalse(probe.expectMsgClass(ActorIdentity.class).getActorRef().isPresent(), "troupe:// is another address");
+    } finally {
+      TestKit.shutdownActorSystem(pekkoNamed);
+    }
+  }
+
+  @Test
   void shouldKeepOriginalSenderWhenSelectionForwards() {
     TestKit probe = new TestKit(system);
     ActorRef a = top(probe, "fwd-a");

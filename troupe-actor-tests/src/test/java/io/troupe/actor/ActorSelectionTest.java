@@ -224,6 +224,53 @@ class ActorSelectionTest {
   }
 
   @Test
+  void shouldReportMissBelowWildcardWhenPatternMatchedOneActor() throws Exception {
+    // as in Pekko, misses are silent only after a real fan-out (more than one match); below a single match they are
+    // reported like any other miss: an empty ActorIdentity, ActorNotFound, a dead letter
+    TestKit probe = new TestKit(system);
+    ActorRef p = top(probe, "single-match");
+    child(probe, p, "only");
+    system.actorSelection("/user/single-match/o*/missing").tell(new Identify("one"), probe.getRef());
+    assertEquals(new ActorIdentity("one", java.util.Optional.empty()), probe.expectMsgClass(ActorIdentity.class));
+
+    CompletableFuture<ActorRef> f = system.actorSelection("/user/single-match/?nly/missing")
+        .resolveOne(Duration.ofSeconds(3)).toCompletableFuture();
+    ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
+    assertInstanceOf(ActorNotFound.class, e.getCause());
+
+    system.eventStream().subscribe(probe.getRef(), DeadLetter.class);
+    try {
+      system.actorSelection("/user/single-match/*/missing").tell("lost-below-single-match", probe.getRef());
+      probe.fishForMessage(Duration.ofSeconds(3), "dead letter",
+          m -> m instanceof DeadLetter && "lost-below-single-match".equals(((DeadLetter) m).message()));
+    } finally {
+      system.eventStream().unsubscribe(probe.getRef());
+    }
+  }
+
+  @Test
+  void shouldStaySilentForMissesWhenPatternFannedOut() {
+    TestKit probe = new TestKit(system);
+    ActorRef p = top(probe, "fan-miss");
+    child(probe, p, "c1");
+    child(probe, p, "c2");
+    system.actorSelection("/user/fan-miss/*/missing").tell(new Identify("fan"), probe.getRef());
+    probe.expectNoMessage();
+  }
+
+  @Test
+  void shouldWalkUpAndDownWhenAbsolutePathContainsParentSteps() {
+    TestKit probe = new TestKit(system);
+    ActorRef a = top(probe, "updown-a");
+    top(probe, "updown-b");
+    ActorRef c = child(probe, a, "c");
+    system.actorSelection("/user/updown-a/../updown-b").tell("via-parent", ActorRef.noSender());
+    probe.expectMsg(new Node.Got("updown-b", "via-parent"));
+    probe.send(c, new Node.SelectAndTell("../../updown-b", "two-up"));
+    probe.expectMsg(new Node.Got("updown-b", "two-up"));
+  }
+
+  @Test
   void shouldAnswerIdentifyFromEveryMatchWhenSelectionHasWildcard() {
     TestKit probe = new TestKit(system);
     ActorRef p = top(probe, "ident-wild");

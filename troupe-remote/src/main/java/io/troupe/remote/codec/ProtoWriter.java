@@ -119,6 +119,9 @@ public final class ProtoWriter {
     return beginNested(b, field, b.remaining());
   }
 
+  /** Bodies up to this size are moved byte by byte, which allocates nothing; larger ones with a bulk copy. */
+  private static final int SMALL_MOVE_BYTES = 256;
+
   /** Writes the length of the nested message begun at {@code mark}, shifting the body if fewer bytes suffice. */
   public static void endNested(ByteBuffer b, long mark) {
     int at = (int) (mark >>> 8);
@@ -139,12 +142,17 @@ public final class ProtoWriter {
       b.position(at + need + len);
     } else if (need < reserved) {
       // move the body down so the length is minimal (byte-identical to protobuf's own encoding)
-      ByteBuffer body = b.duplicate();
-      body.position(bodyStart).limit(bodyStart + len);
-      ByteBuffer dst = b.duplicate();
-      dst.position(at + need);
-      dst.put(body.slice());
-      b.position(at + need + len);
+      int to = at + need;
+      if (len <= SMALL_MOVE_BYTES) {
+        for (int i = 0; i < len; i++) b.put(to + i, b.get(bodyStart + i)); // ascending: safe when moving down
+      } else {
+        ByteBuffer body = b.duplicate();
+        body.position(bodyStart).limit(bodyStart + len);
+        ByteBuffer dst = b.duplicate();
+        dst.position(to);
+        dst.put(body.slice());
+      }
+      b.position(to + len);
     }
     int p = at;
     long v = len;

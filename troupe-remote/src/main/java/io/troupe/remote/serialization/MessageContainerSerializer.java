@@ -74,7 +74,9 @@ public final class MessageContainerSerializer implements Serializer, ByteBufferS
     Serializer s = payloads.serialization().findSerializerFor(message);
     PayloadCodec.writeEnclosed(b, ENCLOSED_MESSAGE, s, message);
     ProtoWriter.int32(b, SERIALIZER_ID, s.identifier());
-    for (SelectionPathElement e : sel.elements()) {
+    List<SelectionPathElement> elements = sel.elements();
+    for (int i = 0, n = elements.size(); i < n; i++) { // indexed: no iterator per message
+      SelectionPathElement e = elements.get(i);
       long mark = ProtoWriter.beginNested(b, PATTERN);
       if (e instanceof SelectChildName) {
         ProtoWriter.int32(b, PATTERN_TYPE, CHILD_NAME);

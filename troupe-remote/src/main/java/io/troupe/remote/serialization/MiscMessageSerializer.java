@@ -26,6 +26,7 @@ import io.troupe.remote.codec.MalformedFrameException;
 import io.troupe.remote.codec.ProtoReader;
 import io.troupe.remote.codec.ProtoWriter;
 import io.troupe.serialization.ByteBufferSerializer;
+import io.troupe.serialization.Serialization;
 import io.troupe.serialization.SerializerWithStringManifest;
 import io.troupe.serialization.internal.Utf8;
 import java.io.NotSerializableException;
@@ -142,7 +143,7 @@ public final class MiscMessageSerializer extends SerializerWithStringManifest im
         break;
       }
       case ACTOR_REF:
-        ProtoWriter.string(b, PayloadCodec.ACTOR_REF_PATH, io.troupe.serialization.Serialization.serializedActorPath((ActorRef) o));
+        ProtoWriter.string(b, PayloadCodec.ACTOR_REF_PATH, Serialization.serializedActorPath((ActorRef) o));
         break;
       case STATUS_SUCCESS: payloads.writePayloadFields(b, ((Status.Success) o).status()); break;
       case STATUS_FAILURE: payloads.writePayloadFields(b, ((Status.Failure) o).cause()); break;

@@ -123,6 +123,8 @@ public final class MiscMessageSerializer extends SerializerWithStringManifest im
 
   @Override
   public byte[] toBinary(Object o) {
+    int kind = kind(o);
+    if (kind >= POISON_PILL && kind <= NOT_USED || kind == LOCAL_SCOPE) return NO_BYTES;
     return EncodeBuffers.toArray(o, this::toBinary);
   }
 

@@ -2,6 +2,7 @@ package io.troupe.remote.serialization;
 
 import io.troupe.actor.ActorInitializationException;
 import io.troupe.actor.ActorRef;
+import io.troupe.remote.codec.MalformedFrameException;
 import io.troupe.remote.codec.ProtoReader;
 import io.troupe.remote.codec.ProtoWriter;
 import io.troupe.serialization.Serializer;
@@ -68,21 +69,35 @@ final class ThrowableCodec {
     return name.startsWith(TROUPE) ? PEKKO + name.substring(TROUPE.length()) : name;
   }
 
-  Throwable readThrowable(ProtoReader r) throws NotSerializableException {
+  /**
+   * The exception, or a {@link ThrowableNotSerializableException} standing in for it when its class may not be
+   * created or its cause cannot be read (as Pekko: a failure report is never lost to a serialization problem).
+   *
+   * @throws MalformedFrameException when the bytes are not a Throwable message
+   */
+  Throwable readThrowable(ProtoReader r) {
     String className = null;
     String message = null;
     Throwable cause = null;
+    NotSerializableException unreadableCause = null;
     List<StackTraceElement> trace = new ArrayList<>();
     while (r.next()) {
       switch (r.field()) {
         case 1: className = r.string(); break;
         case 2: message = r.string(); break;
-        case 3: cause = asThrowable(payloads.readPayload(r.nested(), "Throwable.cause"), "Throwable.cause"); break;
+        case 3:
+          try {
+            cause = asThrowable(payloads.readPayload(r.nested(), "Throwable.cause"), "Throwable.cause");
+          } catch (NotSerializableException e) {
+            unreadableCause = e; // as Pekko: the failure still arrives, as a ThrowableNotSerializableException
+          }
+          break;
         case 4: trace.add(readStackTraceElement(r.nested())); break;
         default: r.skip();
       }
     }
     if (className == null) throw ProtoReader.missing("Throwable", "className");
+    if (unreadableCause != null) return new ThrowableNotSerializableException(message, className, unreadableCause);
     Class<?> c = throwableClass(className);
     if (c == null) return new ThrowableNotSerializableException(message, className);
     Throwable t;

@@ -230,6 +230,20 @@ class MiscMessageSerializerTest {
     }
   }
 
+  @Test
+  void anExceptionWhoseCauseCannotBeReadStillArrives() throws Exception {
+    ByteBuffer b = ByteBuffer.allocate(256);
+    ProtoWriter.string(b, 1, "org.apache.pekko.actor.InvalidMessageException");
+    ProtoWriter.string(b, 2, "bad");
+    ProtoWriter.bytes(b, 3, SerializationTestSupport.hex("0a0178107b")); // Payload of unknown serializer 123
+    Object o = misc.fromBinary(Arrays.copyOf(b.array(), b.position()), "F");
+    ThrowableNotSerializableException e = assertInstanceOf(ThrowableNotSerializableException.class, o);
+    assertEquals("bad", e.originalMessage());
+    assertEquals("org.apache.pekko.actor.InvalidMessageException", e.originalClassName());
+    assertInstanceOf(NotSerializableException.class, e.getCause(), "why, kept on this node");
+    assertTrue(e.getCause().getMessage().contains("[123]"), e.getCause().getMessage());
+  }
+
   private static byte[] throwableBytes(String className, String message) {
     ByteBuffer b = ByteBuffer.allocate(256);
     ProtoWriter.string(b, 1, className);

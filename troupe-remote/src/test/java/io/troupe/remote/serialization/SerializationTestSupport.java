@@ -13,7 +13,6 @@ import io.troupe.remote.codec.ControlMessage;
 import io.troupe.remote.codec.ControlMessageCodec;
 import io.troupe.remote.codec.WireVectors;
 import io.troupe.serialization.Serialization;
-import io.troupe.serialization.SerializationExtension;
 import io.troupe.serialization.Serializer;
 import io.troupe.serialization.SerializerWithStringManifest;
 import io.troupe.serialization.Serializers;

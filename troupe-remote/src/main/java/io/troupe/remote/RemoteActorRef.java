@@ -61,9 +61,32 @@ public final class RemoteActorRef extends InternalActorRef {
     association().send(message, sender, this);
   }
 
+  /**
+   * Sends a system message to the remote actor, except that a local actor's watch or unwatch goes to the local remote
+   * watcher, which watches on its behalf (and heartbeats the node), as Pekko does.
+   */
   @Override
   public void sendSystemMessage(SystemMessage message) {
+    if (message instanceof SystemMessage.Watch) {
+      SystemMessage.Watch w = (SystemMessage.Watch) message;
+      if (isIntercepted(w.watchee(), w.watcher())) {
+        provider.remoteWatcher().tell(new io.troupe.remote.watch.RemoteWatcher.WatchRemote(w.watchee(), w.watcher()), null);
+        return;
+      }
+    } else if (message instanceof SystemMessage.Unwatch) {
+      SystemMessage.Unwatch u = (SystemMessage.Unwatch) message;
+      if (isIntercepted(u.watchee(), u.watcher())) {
+        provider.remoteWatcher().tell(new io.troupe.remote.watch.RemoteWatcher.UnwatchRemote(u.watchee(), u.watcher()), null);
+        return;
+      }
+    }
     association().sendSystemMessage(message, this);
+  }
+
+  private boolean isIntercepted(ActorRef watchee, ActorRef watcher) {
+    ActorRef rw = provider.remoteWatcherOrNull();
+    return rw != null && watchee == this && !watcher.equals(rw) && watcher instanceof InternalActorRef
+        && ((InternalActorRef) watcher).isLocal();
   }
 
   @Override public InternalActorRef getParent() { return path.depth() == 0 ? this : new RemoteActorRef(provider, path.parent()); }

@@ -26,6 +26,7 @@ public class RemoteActorRefProvider extends LocalActorRefProvider {
   private final RemoteSettings remoteSettings;
   private final RemotingCounters counters = new RemotingCounters();
   private volatile ArteryRemoting remoting;
+  private volatile ActorRef remoteWatcher;
 
   public RemoteActorRefProvider(String systemName, ActorSystem.Settings settings, EventStream eventStream) {
     super(systemName, settings, eventStream);
@@ -43,6 +44,9 @@ public class RemoteActorRefProvider extends LocalActorRefProvider {
     Address address = r.bind();
     try {
       initWithAddress(system, address);
+      ActorRef rw = system.systemActorOf(io.troupe.actor.Props.create(io.troupe.remote.watch.RemoteWatcher.class, this), "remote-watcher");
+      this.remoteWatcher = rw;
+      r.addQuarantineListener(ua -> rw.tell(new io.troupe.remote.watch.RemoteWatcher.AddressTerminated(ua), null));
       r.start();
     } catch (RuntimeException | Error e) {
       r.shutdown();
@@ -51,6 +55,16 @@ public class RemoteActorRefProvider extends LocalActorRefProvider {
   }
 
   public RemoteSettings remoteSettings() { return remoteSettings; }
+
+  /** {@code /system/remote-watcher}, which watches remote actors for local watchers. */
+  public ActorRef remoteWatcher() {
+    ActorRef rw = remoteWatcher;
+    if (rw == null) throw new IllegalStateException("remoting is not started yet");
+    return rw;
+  }
+
+  /** The remote watcher, or null before it started. */
+  public ActorRef remoteWatcherOrNull() { return remoteWatcher; }
 
   /** This node's address and the UID of this incarnation (random, chosen at start). */
   public UniqueAddress localUniqueAddress() { return remoting().localAddress(); }

@@ -823,15 +823,31 @@ public final class ActorCell implements AbstractActor.ActorContext {
   }
 
   private void watchedActorTerminated(ActorRef actorRef, boolean existenceConfirmed, boolean addressTerminated) {
-    if (watching != null && watching.containsKey(actorRef)) {
-      Object custom = watching.remove(actorRef);
+    ActorRef key = watchingKey(actorRef);
+    if (key != null) {
+      Object custom = watching.remove(key);
       if (childrenState < TERMINATION) {
-        self.tell(new Terminated(actorRef, existenceConfirmed, addressTerminated), actorRef);
+        self.tell(new Terminated(key, existenceConfirmed, addressTerminated), key);
         if (terminatedQueued == null) terminatedQueued = new HashMap<>(4);
-        terminatedQueued.put(actorRef, custom);
+        terminatedQueued.put(key, custom);
       }
     }
     if (isChild(actorRef)) handleChildTerminated(actorRef);
+  }
+
+  /**
+   * The ref under which {@code actorRef} is watched: itself, or, when the notification names an incarnation (a uid)
+   * and the watch was made with a ref without one (resolved from a path without {@code #uid}), that ref.
+   */
+  private ActorRef watchingKey(ActorRef actorRef) {
+    if (watching == null) return null;
+    if (watching.containsKey(actorRef)) return actorRef;
+    if (actorRef.path().uid() == ActorPath.UNDEFINED_UID) return null;
+    ActorPath undefined = actorRef.path().withUid(ActorPath.UNDEFINED_UID);
+    for (ActorRef k : watching.keySet()) {
+      if (k.path().uid() == ActorPath.UNDEFINED_UID && k.path().equals(undefined)) return k;
+    }
+    return null;
   }
 
   private void receivedTerminated(Terminated t) throws Exception {

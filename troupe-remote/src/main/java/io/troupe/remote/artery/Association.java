@@ -548,8 +548,16 @@ public final class Association {
   void onAck(long seqNo, UniqueAddress from) {
     if (!from.address().equals(remoteAddress)) return;
     lastAckNanos = System.nanoTime();
-    while (!unacked.isEmpty() && unacked.peekFirst().seqNo() <= seqNo) unacked.pollFirst();
+    while (!unacked.isEmpty() && unacked.peekFirst().seqNo() <= seqNo) {
+      unacked.pollFirst();
+      systemMessagesAcked++;
+    }
   }
+
+  private volatile long systemMessagesAcked;
+
+  /** System messages the peer acknowledged so far (a diagnostic, e.g. for tests that must know a watch arrived). */
+  public long systemMessagesAcked() { return systemMessagesAcked; }
 
   /** The peer restarted or was quarantined: its pending system messages are void. Loop only. */
   private void abandonSystemMessages() {

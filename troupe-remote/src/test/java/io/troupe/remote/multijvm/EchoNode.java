@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A node for multi-JVM tests: {@code EchoNode <system> <port> [extra HOCON]} starts a remote-enabled system with an
- * {@code echo} actor, prints {@code READY <address> <uid>}, and on the stdin line {@code stop} terminates and prints
- * {@code STOPPED}.
+ * {@code echo} actor, prints {@code READY <address> <uid>}; on the stdin line {@code stop-echo} stops the echo actor,
+ * on {@code stop} terminates the system and prints {@code STOPPED}.
  */
 public final class EchoNode {
   private EchoNode() {}
@@ -32,7 +32,7 @@ public final class EchoNode {
     ActorSystem system = ActorSystem.create(args[0], ConfigFactory.parseString(extra
         + "\ntroupe.actor.provider = remote\ntroupe.remote.artery.canonical.hostname = 127.0.0.1\n"
         + "troupe.remote.artery.canonical.port = " + args[1] + "\n").withFallback(ConfigFactory.load()));
-    system.actorOf(Props.create(Echo.class), "echo");
+    io.troupe.actor.ActorRef echo = system.actorOf(Props.create(Echo.class), "echo");
     UniqueAddress ua = ((RemoteActorRefProvider) ((ExtendedActorSystem) system).provider()).localUniqueAddress();
     System.out.println("READY " + ua.address() + " " + ua.uid());
     System.out.flush();
@@ -40,6 +40,11 @@ public final class EchoNode {
     String line;
     while ((line = in.readLine()) != null) {
       if (line.equals("stop")) break;
+      if (line.equals("stop-echo")) {
+        system.stop(echo);
+        System.out.println("ECHO-STOPPED");
+        System.out.flush();
+      }
     }
     system.terminate().toCompletableFuture().get(10, TimeUnit.SECONDS);
     System.out.println("STOPPED");

@@ -17,6 +17,7 @@ import io.troupe.remote.codec.ControlMessage;
 import io.troupe.remote.codec.FrameDescriptor;
 import io.troupe.remote.transport.ConnectionListener;
 import io.troupe.remote.transport.OutboundConnection;
+import io.troupe.remote.transport.Transport;
 import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * lock-free bounded queue and make sure a drain is scheduled. All other state belongs to {@link #loop}, one I/O
  * thread, which also runs this peer's outbound connections and timers; inbound connections (on other I/O threads)
  * post what concerns the association (handshake, acks, system messages) to that thread. So nothing here is locked,
- * and the fields read from elsewhere ({@link #peer}, {@link #state}) are volatile.
+ * and the fields read from elsewhere ({@link #peer}, {@link #state}) are volatile. Time comes from the transport's
+ * clock ({@link Transport#nanoTime()}), the one {@link #loop}'s timers run on, so a test can drive every timer here
+ * with a manual clock.
  *
  * <p>States. IDLE (nothing going on, or the gate reopened) → a first message or an inbound handshake starts the
  * handshake: every outbound connection opens with a HandshakeReq, repeated every handshake-retry-interval. The peer's
@@ -65,6 +68,8 @@ public final class Association {
   final ArteryRemoting remoting;
   final Address remoteAddress;
   final ScheduledExecutorService loop;
+  /** The clock {@link #loop}'s timers run on; every deadline here is read from it. */
+  private final Transport transport;
   private final RemoteSettings.Advanced advanced;
   private final OutboundStream[] streams = new OutboundStream[4];
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -92,13 +97,18 @@ public final class Association {
   Association(ArteryRemoting remoting, Address remoteAddress) {
     this.remoting = remoting;
     this.remoteAddress = remoteAddress;
-    this.loop = remoting.transport().newAffinityExecutor();
+    this.transport = remoting.transport();
+    this.loop = transport.newAffinityExecutor();
     this.advanced = remoting.settings().advanced();
     streams[FrameDescriptor.CONTROL_STREAM_ID] = new OutboundStream(FrameDescriptor.CONTROL_STREAM_ID, advanced.outboundControlQueueSize());
     streams[FrameDescriptor.ORDINARY_STREAM_ID] = new OutboundStream(FrameDescriptor.ORDINARY_STREAM_ID, advanced.outboundMessageQueueSize());
     if (!remoting.largeDestinations().isEmpty()) {
       streams[FrameDescriptor.LARGE_STREAM_ID] = new OutboundStream(FrameDescriptor.LARGE_STREAM_ID, advanced.outboundLargeMessageQueueSize());
     }
+  }
+
+  private long now() {
+    return transport.nanoTime();
   }
 
   public Address remoteAddress() { return remoteAddress; }
@@ -144,7 +154,7 @@ public final class Association {
 
   /** Queues a user message for the peer; never blocks. Drops (counted) when gated, quarantined or the queue is full. */
   public void send(Object message, ActorRef sender, RemoteActorRef recipient) {
-    if (state == State.GATED && System.nanoTime() - gatedUntilNanosVolatile < 0) {
+    if (state == State.GATED && now() - gatedUntilNanosVolatile < 0) {
       drop(message, sender, recipient, Counter.DROPPED_GATED);
       return;
     }
@@ -212,7 +222,7 @@ public final class Association {
   private void drain() {
     drainScheduled.set(false);
     if (removed) return;
-    long now = System.nanoTime();
+    long now = now();
     if (state == State.GATED) {
       if (now - gatedUntilNanos < 0) {
         dropQueued(Counter.DROPPED_GATED, false);
@@ -275,7 +285,7 @@ public final class Association {
   }
 
   private void writeHandshakeReq(OutboundStream s) {
-    s.lastHandshakeReqNanos = System.nanoTime();
+    s.lastHandshakeReqNanos = now();
     remoting.encoder().encodeControl(s.connection, new ControlMessage.HandshakeReq(remoting.localAddress(), remoteAddress), "", "");
   }
 
@@ -284,7 +294,7 @@ public final class Association {
     s.connecting = true;
     String host = remoteAddress.getHost().orElse("");
     int port = remoteAddress.getPort().orElse(0);
-    remoting.transport().connect(host, port, s.streamId, loop, s).whenComplete((c, err) -> {
+    transport.connect(host, port, s.streamId, loop, s).whenComplete((c, err) -> {
       if (!loop.isShutdown()) loop.execute(() -> connected(s, c, err));
     });
   }
@@ -303,7 +313,7 @@ public final class Association {
     writeHandshakeReq(s);
     if (s.streamId == FrameDescriptor.CONTROL_STREAM_ID) writeUrgent();
     if (handshakeDone) {
-      io.troupe.serialization.Serialization.withTransportInformation(remoting.system(), () -> writeBatch(s, System.nanoTime()));
+      io.troupe.serialization.Serialization.withTransportInformation(remoting.system(), () -> writeBatch(s, now()));
     } else {
       // only replies (control envelopes) may pass before the handshake completed
       c.flush();
@@ -329,7 +339,7 @@ public final class Association {
   private void gate(String why) {
     if (state == State.GATED) return;
     LOG.debug("[{}] gating [{}] for {}: {}", remoting.localAddress().address(), remoteAddress, remoting.settings().retryGateClosedFor(), why);
-    long until = System.nanoTime() + remoting.settings().retryGateClosedFor().toNanos();
+    long until = now() + remoting.settings().retryGateClosedFor().toNanos();
     gatedUntilNanos = until;
     gatedUntilNanosVolatile = until;
     setState(State.GATED);
@@ -349,7 +359,7 @@ public final class Association {
   }
 
   private void gateExpired() {
-    if (state != State.GATED || System.nanoTime() - gatedUntilNanos < 0) return;
+    if (state != State.GATED || now() - gatedUntilNanos < 0) return;
     setState(State.IDLE);
     peerForgottenForReconnect();
     // pending system messages must still reach the peer: reconnect for them
@@ -398,7 +408,7 @@ public final class Association {
 
   private void startHandshake(boolean byPeer) {
     if (handshakeStartNanos >= 0) return;
-    handshakeStartNanos = System.nanoTime();
+    handshakeStartNanos = now();
     startedByPeer = byPeer;
     long retry = advanced.handshakeRetryInterval().toNanos();
     handshakeTimer = loop.scheduleWithFixedDelay(this::handshakeTick, retry, retry, TimeUnit.NANOSECONDS);
@@ -414,7 +424,7 @@ public final class Association {
 
   private void handshakeTick() {
     if (handshakeStartNanos < 0) return;
-    if (System.nanoTime() - handshakeStartNanos > advanced.handshakeTimeout().toNanos()) {
+    if (now() - handshakeStartNanos > advanced.handshakeTimeout().toNanos()) {
       handshakeTimedOut();
       return;
     }
@@ -505,7 +515,7 @@ public final class Association {
       return;
     }
     PendingSystemMessage pending = new PendingSystemMessage(nextSeqNo++, payload, recipient.wirePath(), m, recipient);
-    if (unacked.isEmpty()) lastAckNanos = System.nanoTime();
+    if (unacked.isEmpty()) lastAckNanos = now();
     unacked.addLast(pending);
     sendPending(pending);
     if (resendTimer == null) {
@@ -527,7 +537,7 @@ public final class Association {
       }
       return;
     }
-    if (System.nanoTime() - lastAckNanos > advanced.giveUpSystemMessageAfter().toNanos()) {
+    if (now() - lastAckNanos > advanced.giveUpSystemMessageAfter().toNanos()) {
       UniqueAddress p = peer;
       remoting.quarantine(p != null ? p : new UniqueAddress(remoteAddress, 0), "no acknowledgement of system messages for "
           + advanced.giveUpSystemMessageAfter(), false);
@@ -547,7 +557,7 @@ public final class Association {
   /** Ack or nack from the peer: everything up to {@code seqNo} arrived. Loop only. */
   void onAck(long seqNo, UniqueAddress from) {
     if (!from.address().equals(remoteAddress)) return;
-    lastAckNanos = System.nanoTime();
+    lastAckNanos = now();
     while (!unacked.isEmpty() && unacked.peekFirst().seqNo() <= seqNo) unacked.pollFirst();
   }
 

@@ -85,6 +85,7 @@ public final class Association {
   private long gatedUntilNanos;
   private long handshakeStartNanos = -1;
   private ScheduledFuture<?> handshakeTimer;
+  private ScheduledFuture<?> handshakeTimeoutTimer;
   private boolean startedByPeer;
   private long nextSeqNo = 1;
   private final ArrayDeque<PendingSystemMessage> unacked = new ArrayDeque<>();
@@ -412,6 +413,8 @@ public final class Association {
     startedByPeer = byPeer;
     long retry = advanced.handshakeRetryInterval().toNanos();
     handshakeTimer = loop.scheduleWithFixedDelay(this::handshakeTick, retry, retry, TimeUnit.NANOSECONDS);
+    // its own timer, so the handshake fails at handshake-timeout and not at the first retry tick after it
+    handshakeTimeoutTimer = loop.schedule(this::handshakeTimedOut, advanced.handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS);
   }
 
   private void cancelHandshake() {
@@ -420,14 +423,14 @@ public final class Association {
       handshakeTimer.cancel(false);
       handshakeTimer = null;
     }
+    if (handshakeTimeoutTimer != null) {
+      handshakeTimeoutTimer.cancel(false);
+      handshakeTimeoutTimer = null;
+    }
   }
 
   private void handshakeTick() {
     if (handshakeStartNanos < 0) return;
-    if (now() - handshakeStartNanos > advanced.handshakeTimeout().toNanos()) {
-      handshakeTimedOut();
-      return;
-    }
     for (OutboundStream s : streams) {
       if (s == null) continue;
       if (s.connection != null) {
@@ -440,6 +443,7 @@ public final class Association {
   }
 
   private void handshakeTimedOut() {
+    if (handshakeStartNanos < 0) return;
     String msg = "handshake with [" + remoteAddress + "] did not complete within " + advanced.handshakeTimeout();
     LOG.warn("[{}] {}; dropping queued messages", remoting.localAddress().address(), msg);
     cancelHandshake();

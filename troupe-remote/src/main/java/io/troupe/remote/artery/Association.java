@@ -494,7 +494,9 @@ public final class Association {
       remoting.counters().increment(Counter.HANDSHAKES_COMPLETED);
       remoting.publish(new AssociatedEvent(remoting.localAddress().address(), remoteAddress, startedByPeer));
     }
-    if (!unacked.isEmpty()) resendSystemMessages();
+    // after a reconnect, what was in flight is lost: resend at once. Not on every later Req/Rsp: those are liveness
+    // probes (inject-handshake-interval) and would resend the whole buffer twice per probe round trip.
+    if (first && !unacked.isEmpty()) resendSystemMessages();
     wake();
   }
 

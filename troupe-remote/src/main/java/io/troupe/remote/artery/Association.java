@@ -574,6 +574,26 @@ public final class Association {
     nextSeqNo = 1;
     ackerKnown = false;
     expectedSeqNo = 1;
+    purgeQueuedDelivery();
+  }
+
+  /**
+   * Envelopes and acks still queued on the control stream belong to the abandoned numbering: the next incarnation
+   * would take a stale envelope for its own seqNo (and then drop the real one as a duplicate), or a stale ack for
+   * its own messages.
+   */
+  private void purgeQueuedDelivery() {
+    MpscArrayQueue<Object> q = streams[FrameDescriptor.CONTROL_STREAM_ID].queue;
+    int n = q.size();
+    for (int i = 0; i < n; i++) {
+      Object o = q.relaxedPoll();
+      if (o == null) break;
+      if (o instanceof ControlEnvelope) {
+        ControlMessage m = ((ControlEnvelope) o).message();
+        if (m instanceof ControlMessage.SystemMessageEnvelope || m instanceof ControlMessage.SystemMessageDeliveryAck) continue;
+      }
+      if (!q.offer(o) && o instanceof OutboundEnvelope) dropEnvelope((OutboundEnvelope) o, Counter.DROPPED_QUEUE_FULL);
+    }
   }
 
   // ------------------------------------------------------------------ system messages, receiver side

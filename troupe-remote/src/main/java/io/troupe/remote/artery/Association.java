@@ -83,7 +83,8 @@ public final class Association {
 
   // loop-confined
   private long gatedUntilNanos;
-  private long handshakeStartNanos = -1;
+  /** A handshake of ours is under way (its retry and timeout timers run). */
+  private boolean handshakeInProgress;
   private ScheduledFuture<?> handshakeTimer;
   private ScheduledFuture<?> handshakeTimeoutTimer;
   private boolean startedByPeer;
@@ -408,8 +409,8 @@ public final class Association {
   // ------------------------------------------------------------------ handshake
 
   private void startHandshake(boolean byPeer) {
-    if (handshakeStartNanos >= 0) return;
-    handshakeStartNanos = now();
+    if (handshakeInProgress) return;
+    handshakeInProgress = true;
     startedByPeer = byPeer;
     long retry = advanced.handshakeRetryInterval().toNanos();
     handshakeTimer = loop.scheduleWithFixedDelay(this::handshakeTick, retry, retry, TimeUnit.NANOSECONDS);
@@ -418,7 +419,7 @@ public final class Association {
   }
 
   private void cancelHandshake() {
-    handshakeStartNanos = -1;
+    handshakeInProgress = false;
     if (handshakeTimer != null) {
       handshakeTimer.cancel(false);
       handshakeTimer = null;
@@ -430,7 +431,7 @@ public final class Association {
   }
 
   private void handshakeTick() {
-    if (handshakeStartNanos < 0) return;
+    if (!handshakeInProgress) return;
     for (OutboundStream s : streams) {
       if (s == null) continue;
       if (s.connection != null) {
@@ -443,7 +444,7 @@ public final class Association {
   }
 
   private void handshakeTimedOut() {
-    if (handshakeStartNanos < 0) return;
+    if (!handshakeInProgress) return;
     String msg = "handshake with [" + remoteAddress + "] did not complete within " + advanced.handshakeTimeout();
     LOG.warn("[{}] {}; dropping queued messages", remoting.localAddress().address(), msg);
     cancelHandshake();
@@ -459,7 +460,7 @@ public final class Association {
       // a successful inbound contact reopens the gate at once
       setState(State.IDLE);
     }
-    if (peer == null && handshakeStartNanos < 0) startedByPeer = true;
+    if (peer == null && !handshakeInProgress) startedByPeer = true;
     completeHandshake(from);
     if (!remoting.isQuarantined(from.uid())) sendUrgent(new ControlMessage.HandshakeRsp(remoting.localAddress()), "", "");
   }

@@ -62,7 +62,7 @@ class AssociationStateMachineTest {
       + "troupe.remote.artery.advanced.system-message-resend-interval = 1s\n"
       + "troupe.remote.artery.advanced.give-up-system-message-after = 5s\n"
       + "troupe.remote.artery.advanced.shutdown-flush-timeout = 200ms\n"
-      + StandInSystemMessageSerializer.CONFIG;
+      + RecordingSystemMessageSerializer.CONFIG;
 
   /** A negative origin, as System.nanoTime() may have: remoting must compare times by subtraction only. */
   private final ManualScheduledExecutor clock = new ManualScheduledExecutor(-Duration.ofDays(1).toNanos());
@@ -142,8 +142,8 @@ class AssociationStateMachineTest {
     return RemotingCounters.get(s).get(c);
   }
 
-  private static StandInSystemMessageSerializer standIn(ActorSystem s) {
-    return (StandInSystemMessageSerializer) SerializationExtension.get(s).serializerByIdentity().get(22);
+  private static RecordingSystemMessageSerializer recorder(ActorSystem s) {
+    return (RecordingSystemMessageSerializer) SerializationExtension.get(s).serializerByIdentity().get(22);
   }
 
   /** Runs due remoting tasks (the clock stands still) until an effect on the actors' threads shows. */
@@ -173,7 +173,7 @@ class AssociationStateMachineTest {
 
   /** Names of the watchers in the Watch messages {@code s} received, in delivery order. */
   private static List<String> watchersDelivered(ActorSystem s) {
-    return standIn(s).deserialized().stream().filter(m -> m instanceof SystemMessage.Watch)
+    return recorder(s).deserialized().stream().filter(m -> m instanceof SystemMessage.Watch)
         .map(m -> ((SystemMessage.Watch) m).watcher().path().name()).collect(Collectors.toList());
   }
 

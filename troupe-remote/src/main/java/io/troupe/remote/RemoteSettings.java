@@ -29,7 +29,8 @@ public final class RemoteSettings {
                          Duration removeQuarantinedAssociationAfter, Duration shutdownFlushTimeout,
                          Duration outboundRestartBackoff, Duration connectionTimeout, String outboundClientHostname,
                          int compressionActorRefsMax, Duration actorRefsAdvertisementInterval,
-                         int compressionManifestsMax, Duration manifestsAdvertisementInterval) {}
+                         int compressionManifestsMax, Duration manifestsAdvertisementInterval,
+                         String transportFactory) {}
 
   private final Config config;
   private final String protocol;
@@ -98,7 +99,8 @@ public final class RemoteSettings {
           positive(ad, "outbound-restart-backoff"), positive(ad, "tcp.connection-timeout"),
           ad.getString("tcp.outbound-client-hostname"),
           offOrInt(ad, "compression.actor-refs.max"), positive(ad, "compression.actor-refs.advertisement-interval"),
-          offOrInt(ad, "compression.manifests.max"), positive(ad, "compression.manifests.advertisement-interval"));
+          offOrInt(ad, "compression.manifests.max"), positive(ad, "compression.manifests.advertisement-interval"),
+          className(ad, "transport-factory"));
       if (advanced.handshakeTimeout().compareTo(advanced.handshakeRetryInterval()) <= 0) {
         throw new ConfigurationException("troupe.remote.artery.advanced.handshake-timeout = " + advanced.handshakeTimeout()
             + " must be longer than handshake-retry-interval = " + advanced.handshakeRetryInterval());
@@ -161,6 +163,22 @@ public final class RemoteSettings {
     Duration d = c.getDuration(path);
     if (d.isNegative()) throw new ConfigurationException(key + " = " + d + " must not be negative");
     return d;
+  }
+
+  /** Empty, or a binary class name. */
+  private static String className(Config c, String path) {
+    String v = c.getString(path).trim();
+    if (!v.isEmpty()) {
+      for (String part : v.split("\\.", -1)) {
+        boolean ok = !part.isEmpty() && Character.isJavaIdentifierStart(part.charAt(0));
+        for (int i = 1; ok && i < part.length(); i++) ok = Character.isJavaIdentifierPart(part.charAt(i));
+        if (!ok) {
+          throw new ConfigurationException("troupe.remote.artery.advanced." + path + " = " + v
+              + " is not a class name (expected empty for tcp, or e.g. com.example.MyTransportFactory)");
+        }
+      }
+    }
+    return v;
   }
 
   private static int offOrInt(Config c, String path) {

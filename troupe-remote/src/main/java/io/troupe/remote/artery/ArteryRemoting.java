@@ -2,6 +2,7 @@ package io.troupe.remote.artery;
 
 import io.troupe.actor.ActorRef;
 import io.troupe.actor.Address;
+import io.troupe.actor.ExtendedActorSystem;
 import io.troupe.actor.internal.ActorSelectionMessage;
 import io.troupe.actor.internal.ActorSystemImpl;
 import io.troupe.actor.internal.InternalActorRef;
@@ -20,6 +21,8 @@ import io.troupe.remote.UniqueAddress;
 import io.troupe.remote.codec.ControlMessage;
 import io.troupe.remote.codec.FrameDescriptor;
 import io.troupe.remote.transport.OutboundConnection;
+import io.troupe.remote.transport.Transport;
+import io.troupe.remote.transport.TransportFactory;
 import io.troupe.remote.transport.tcp.TcpTransport;
 import io.troupe.remote.transport.tcp.TcpTransportSettings;
 import io.troupe.serialization.Serialization;
@@ -50,7 +53,7 @@ public final class ArteryRemoting {
   private final RemoteSettings settings;
   private final RemotingCounters counters;
   private final long uid;
-  private final TcpTransport transport;
+  private final Transport transport;
   private final ConcurrentHashMap<Address, Association> associations = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Long, Association> byUid = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Long, UniqueAddress> quarantined = new ConcurrentHashMap<>();
@@ -75,14 +78,32 @@ public final class ArteryRemoting {
       u = ThreadLocalRandom.current().nextLong();
     } while (u == 0);
     this.uid = u;
-    int maxInbound = Math.max(settings.advanced().maximumFrameSize(), settings.advanced().maximumLargeFrameSize());
-    int lanes = settings.advanced().inboundLanes();
-    int ioThreads = lanes <= 0 ? 0 : Math.max(2, Math.min(lanes, Runtime.getRuntime().availableProcessors()));
-    this.transport = new TcpTransport(system.name() + "-remote", new TcpTransportSettings(ioThreads,
-        (int) settings.advanced().connectionTimeout().toMillis(), maxInbound, 1024 * 1024, 64 * 1024), system.settings().daemonic());
+    this.transport = transportFactory(system, settings).create(system, settings);
     List<String[]> ld = new ArrayList<>();
     for (String d : settings.largeMessageDestinations()) ld.add(d.substring(1).split("/"));
     this.largeDestinations = List.copyOf(ld);
+  }
+
+  /** Plain TCP unless troupe.remote.artery.advanced.transport-factory names another factory. */
+  private static TransportFactory transportFactory(ActorSystemImpl system, RemoteSettings settings) {
+    String name = settings.advanced().transportFactory();
+    if (name.isEmpty()) return ArteryRemoting::tcp;
+    try {
+      Class<?> c = Class.forName(name, true, system.classLoader());
+      return (TransportFactory) c.getConstructor().newInstance();
+    } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+      throw new io.troupe.ConfigurationException("troupe.remote.artery.advanced.transport-factory = " + name
+          + " cannot be used: expected a class implementing " + TransportFactory.class.getName()
+          + " with a public no-argument constructor (" + e + ")", e);
+    }
+  }
+
+  private static Transport tcp(ExtendedActorSystem system, RemoteSettings settings) {
+    int maxInbound = Math.max(settings.advanced().maximumFrameSize(), settings.advanced().maximumLargeFrameSize());
+    int lanes = settings.advanced().inboundLanes();
+    int ioThreads = lanes <= 0 ? 0 : Math.max(2, Math.min(lanes, Runtime.getRuntime().availableProcessors()));
+    return new TcpTransport(system.name() + "-remote", new TcpTransportSettings(ioThreads,
+        (int) settings.advanced().connectionTimeout().toMillis(), maxInbound, 1024 * 1024, 64 * 1024), system.settings().daemonic());
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -150,6 +171,7 @@ public final class ArteryRemoting {
           // best effort
         }
       }
+      // a real wait on the caller's thread (the transport's executors keep working meanwhile), so the wall clock
       long deadline = System.nanoTime() + settings.advanced().shutdownFlushTimeout().toNanos();
       while (terminatingAcks.get() < expected.get() && System.nanoTime() - deadline < 0) LockSupport.parkNanos(5_000_000L);
       for (Association a : associations.values()) {
@@ -171,7 +193,7 @@ public final class ArteryRemoting {
   public RemoteSettings settings() { return settings; }
   public RemotingCounters counters() { return counters; }
   public UniqueAddress localAddress() { return localAddress; }
-  public TcpTransport transport() { return transport; }
+  public Transport transport() { return transport; }
   List<String[]> largeDestinations() { return largeDestinations; }
   DropLog dropLog() { return dropLog; }
   FrameSizeLog frameSizeLog() { return frameSizeLog; }
@@ -448,7 +470,7 @@ public final class ArteryRemoting {
   /** Tells a quarantined peer (again) that it is quarantined, at most once a second per incarnation. */
   void sendQuarantinedNotice(Association a, UniqueAddress peer) {
     if (peer == null) return;
-    long now = System.nanoTime();
+    long now = transport.nanoTime();
     Long last = lastNotice.get(peer.uid());
     if (last != null && now - last < 1_000_000_000L) return;
     lastNotice.put(peer.uid(), now);

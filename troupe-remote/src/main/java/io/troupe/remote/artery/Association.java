@@ -17,6 +17,7 @@ import io.troupe.remote.codec.ControlMessage;
 import io.troupe.remote.codec.FrameDescriptor;
 import io.troupe.remote.transport.ConnectionListener;
 import io.troupe.remote.transport.OutboundConnection;
+import io.troupe.remote.transport.Transport;
 import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * lock-free bounded queue and make sure a drain is scheduled. All other state belongs to {@link #loop}, one I/O
  * thread, which also runs this peer's outbound connections and timers; inbound connections (on other I/O threads)
  * post what concerns the association (handshake, acks, system messages) to that thread. So nothing here is locked,
- * and the fields read from elsewhere ({@link #peer}, {@link #state}) are volatile.
+ * and the fields read from elsewhere ({@link #peer}, {@link #state}) are volatile. Time comes from the transport's
+ * clock ({@link Transport#nanoTime()}), the one {@link #loop}'s timers run on, so a test can drive every timer here
+ * with a manual clock.
  *
  * <p>States. IDLE (nothing going on, or the gate reopened) → a first message or an inbound handshake starts the
  * handshake: every outbound connection opens with a HandshakeReq, repeated every handshake-retry-interval. The peer's
@@ -65,6 +68,8 @@ public final class Association {
   final ArteryRemoting remoting;
   final Address remoteAddress;
   final ScheduledExecutorService loop;
+  /** The clock {@link #loop}'s timers run on; every deadline here is read from it. */
+  private final Transport transport;
   private final RemoteSettings.Advanced advanced;
   private final OutboundStream[] streams = new OutboundStream[4];
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -78,8 +83,10 @@ public final class Association {
 
   // loop-confined
   private long gatedUntilNanos;
-  private long handshakeStartNanos = -1;
+  /** A handshake of ours is under way (its retry and timeout timers run). */
+  private boolean handshakeInProgress;
   private ScheduledFuture<?> handshakeTimer;
+  private ScheduledFuture<?> handshakeTimeoutTimer;
   private boolean startedByPeer;
   private long nextSeqNo = 1;
   private final ArrayDeque<PendingSystemMessage> unacked = new ArrayDeque<>();
@@ -92,13 +99,18 @@ public final class Association {
   Association(ArteryRemoting remoting, Address remoteAddress) {
     this.remoting = remoting;
     this.remoteAddress = remoteAddress;
-    this.loop = remoting.transport().newAffinityExecutor();
+    this.transport = remoting.transport();
+    this.loop = transport.newAffinityExecutor();
     this.advanced = remoting.settings().advanced();
     streams[FrameDescriptor.CONTROL_STREAM_ID] = new OutboundStream(FrameDescriptor.CONTROL_STREAM_ID, advanced.outboundControlQueueSize());
     streams[FrameDescriptor.ORDINARY_STREAM_ID] = new OutboundStream(FrameDescriptor.ORDINARY_STREAM_ID, advanced.outboundMessageQueueSize());
     if (!remoting.largeDestinations().isEmpty()) {
       streams[FrameDescriptor.LARGE_STREAM_ID] = new OutboundStream(FrameDescriptor.LARGE_STREAM_ID, advanced.outboundLargeMessageQueueSize());
     }
+  }
+
+  private long now() {
+    return transport.nanoTime();
   }
 
   public Address remoteAddress() { return remoteAddress; }
@@ -144,7 +156,7 @@ public final class Association {
 
   /** Queues a user message for the peer; never blocks. Drops (counted) when gated, quarantined or the queue is full. */
   public void send(Object message, ActorRef sender, RemoteActorRef recipient) {
-    if (state == State.GATED && System.nanoTime() - gatedUntilNanosVolatile < 0) {
+    if (state == State.GATED && now() - gatedUntilNanosVolatile < 0) {
       drop(message, sender, recipient, Counter.DROPPED_GATED);
       return;
     }
@@ -212,7 +224,7 @@ public final class Association {
   private void drain() {
     drainScheduled.set(false);
     if (removed) return;
-    long now = System.nanoTime();
+    long now = now();
     if (state == State.GATED) {
       if (now - gatedUntilNanos < 0) {
         dropQueued(Counter.DROPPED_GATED, false);
@@ -275,7 +287,7 @@ public final class Association {
   }
 
   private void writeHandshakeReq(OutboundStream s) {
-    s.lastHandshakeReqNanos = System.nanoTime();
+    s.lastHandshakeReqNanos = now();
     remoting.encoder().encodeControl(s.connection, new ControlMessage.HandshakeReq(remoting.localAddress(), remoteAddress), "", "");
   }
 
@@ -284,7 +296,7 @@ public final class Association {
     s.connecting = true;
     String host = remoteAddress.getHost().orElse("");
     int port = remoteAddress.getPort().orElse(0);
-    remoting.transport().connect(host, port, s.streamId, loop, s).whenComplete((c, err) -> {
+    transport.connect(host, port, s.streamId, loop, s).whenComplete((c, err) -> {
       if (!loop.isShutdown()) loop.execute(() -> connected(s, c, err));
     });
   }
@@ -303,7 +315,7 @@ public final class Association {
     writeHandshakeReq(s);
     if (s.streamId == FrameDescriptor.CONTROL_STREAM_ID) writeUrgent();
     if (handshakeDone) {
-      io.troupe.serialization.Serialization.withTransportInformation(remoting.system(), () -> writeBatch(s, System.nanoTime()));
+      io.troupe.serialization.Serialization.withTransportInformation(remoting.system(), () -> writeBatch(s, now()));
     } else {
       // only replies (control envelopes) may pass before the handshake completed
       c.flush();
@@ -329,7 +341,7 @@ public final class Association {
   private void gate(String why) {
     if (state == State.GATED) return;
     LOG.debug("[{}] gating [{}] for {}: {}", remoting.localAddress().address(), remoteAddress, remoting.settings().retryGateClosedFor(), why);
-    long until = System.nanoTime() + remoting.settings().retryGateClosedFor().toNanos();
+    long until = now() + remoting.settings().retryGateClosedFor().toNanos();
     gatedUntilNanos = until;
     gatedUntilNanosVolatile = until;
     setState(State.GATED);
@@ -349,7 +361,7 @@ public final class Association {
   }
 
   private void gateExpired() {
-    if (state != State.GATED || System.nanoTime() - gatedUntilNanos < 0) return;
+    if (state != State.GATED || now() - gatedUntilNanos < 0) return;
     setState(State.IDLE);
     peerForgottenForReconnect();
     // pending system messages must still reach the peer: reconnect for them
@@ -397,27 +409,29 @@ public final class Association {
   // ------------------------------------------------------------------ handshake
 
   private void startHandshake(boolean byPeer) {
-    if (handshakeStartNanos >= 0) return;
-    handshakeStartNanos = System.nanoTime();
+    if (handshakeInProgress) return;
+    handshakeInProgress = true;
     startedByPeer = byPeer;
     long retry = advanced.handshakeRetryInterval().toNanos();
     handshakeTimer = loop.scheduleWithFixedDelay(this::handshakeTick, retry, retry, TimeUnit.NANOSECONDS);
+    // its own timer, so the handshake fails at handshake-timeout and not at the first retry tick after it
+    handshakeTimeoutTimer = loop.schedule(this::handshakeTimedOut, advanced.handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS);
   }
 
   private void cancelHandshake() {
-    handshakeStartNanos = -1;
+    handshakeInProgress = false;
     if (handshakeTimer != null) {
       handshakeTimer.cancel(false);
       handshakeTimer = null;
     }
+    if (handshakeTimeoutTimer != null) {
+      handshakeTimeoutTimer.cancel(false);
+      handshakeTimeoutTimer = null;
+    }
   }
 
   private void handshakeTick() {
-    if (handshakeStartNanos < 0) return;
-    if (System.nanoTime() - handshakeStartNanos > advanced.handshakeTimeout().toNanos()) {
-      handshakeTimedOut();
-      return;
-    }
+    if (!handshakeInProgress) return;
     for (OutboundStream s : streams) {
       if (s == null) continue;
       if (s.connection != null) {
@@ -430,6 +444,7 @@ public final class Association {
   }
 
   private void handshakeTimedOut() {
+    if (!handshakeInProgress) return;
     String msg = "handshake with [" + remoteAddress + "] did not complete within " + advanced.handshakeTimeout();
     LOG.warn("[{}] {}; dropping queued messages", remoting.localAddress().address(), msg);
     cancelHandshake();
@@ -445,7 +460,7 @@ public final class Association {
       // a successful inbound contact reopens the gate at once
       setState(State.IDLE);
     }
-    if (peer == null && handshakeStartNanos < 0) startedByPeer = true;
+    if (peer == null && !handshakeInProgress) startedByPeer = true;
     completeHandshake(from);
     if (!remoting.isQuarantined(from.uid())) sendUrgent(new ControlMessage.HandshakeRsp(remoting.localAddress()), "", "");
   }
@@ -480,7 +495,9 @@ public final class Association {
       remoting.counters().increment(Counter.HANDSHAKES_COMPLETED);
       remoting.publish(new AssociatedEvent(remoting.localAddress().address(), remoteAddress, startedByPeer));
     }
-    if (!unacked.isEmpty()) resendSystemMessages();
+    // after a reconnect, what was in flight is lost: resend at once. Not on every later Req/Rsp: those are liveness
+    // probes (inject-handshake-interval) and would resend the whole buffer twice per probe round trip.
+    if (first && !unacked.isEmpty()) resendSystemMessages();
     wake();
   }
 
@@ -505,7 +522,7 @@ public final class Association {
       return;
     }
     PendingSystemMessage pending = new PendingSystemMessage(nextSeqNo++, payload, recipient.wirePath(), m, recipient);
-    if (unacked.isEmpty()) lastAckNanos = System.nanoTime();
+    if (unacked.isEmpty()) lastAckNanos = now();
     unacked.addLast(pending);
     sendPending(pending);
     if (resendTimer == null) {
@@ -527,7 +544,7 @@ public final class Association {
       }
       return;
     }
-    if (System.nanoTime() - lastAckNanos > advanced.giveUpSystemMessageAfter().toNanos()) {
+    if (now() - lastAckNanos > advanced.giveUpSystemMessageAfter().toNanos()) {
       UniqueAddress p = peer;
       remoting.quarantine(p != null ? p : new UniqueAddress(remoteAddress, 0), "no acknowledgement of system messages for "
           + advanced.giveUpSystemMessageAfter(), false);
@@ -547,7 +564,7 @@ public final class Association {
   /** Ack or nack from the peer: everything up to {@code seqNo} arrived. Loop only. */
   void onAck(long seqNo, UniqueAddress from) {
     if (!from.address().equals(remoteAddress)) return;
-    lastAckNanos = System.nanoTime();
+    lastAckNanos = now();
     while (!unacked.isEmpty() && unacked.peekFirst().seqNo() <= seqNo) {
       unacked.pollFirst();
       systemMessagesAcked++;
@@ -566,6 +583,26 @@ public final class Association {
     nextSeqNo = 1;
     ackerKnown = false;
     expectedSeqNo = 1;
+    purgeQueuedDelivery();
+  }
+
+  /**
+   * Envelopes and acks still queued on the control stream belong to the abandoned numbering: the next incarnation
+   * would take a stale envelope for its own seqNo (and then drop the real one as a duplicate), or a stale ack for
+   * its own messages.
+   */
+  private void purgeQueuedDelivery() {
+    MpscArrayQueue<Object> q = streams[FrameDescriptor.CONTROL_STREAM_ID].queue;
+    int n = q.size();
+    for (int i = 0; i < n; i++) {
+      Object o = q.relaxedPoll();
+      if (o == null) break;
+      if (o instanceof ControlEnvelope) {
+        ControlMessage m = ((ControlEnvelope) o).message();
+        if (m instanceof ControlMessage.SystemMessageEnvelope || m instanceof ControlMessage.SystemMessageDeliveryAck) continue;
+      }
+      if (!q.offer(o) && o instanceof OutboundEnvelope) dropEnvelope((OutboundEnvelope) o, Counter.DROPPED_QUEUE_FULL);
+    }
   }
 
   // ------------------------------------------------------------------ system messages, receiver side

@@ -31,6 +31,16 @@ public interface Transport extends AutoCloseable {
   CompletionStage<OutboundConnection> connect(String host, int port, int streamId, ScheduledExecutorService executor,
                                               ConnectionListener listener);
 
+  /**
+   * The clock of this transport's executors, in nanoseconds from an arbitrary origin (possibly negative), as
+   * {@link System#nanoTime()}. Associations take their deadlines from it and compare them with what the timers of
+   * {@link #newAffinityExecutor()} executors see, so the two must agree: a transport whose executors keep their own
+   * time (a test's manual clock) overrides this. Any thread; never blocks; compare values by subtraction only.
+   */
+  default long nanoTime() {
+    return System.nanoTime();
+  }
+
   /** Closes listeners and connections and stops the I/O threads. */
   @Override
   void close();

@@ -8,21 +8,17 @@ import java.util.Optional;
 /**
  * An actor that can set messages aside with {@link #stash()} and take them all back, in order and ahead of newer
  * messages, with {@link #unstashAll()}. The stash survives restarts (it is put back into the mailbox before the
- * restart) and its messages become dead letters when the actor stops. Its capacity is the mailbox's
- * {@code stash-capacity} (negative: unbounded).
+ * restart) and its messages become dead letters when the actor stops. Its capacity is {@code stash-capacity} from the
+ * actor's mailbox block, else its dispatcher block, else {@code troupe.actor.default-mailbox} (negative: unbounded).
  */
 public abstract class AbstractActorWithStash extends AbstractActor {
   private final List<Envelope> theStash = new ArrayList<>();
   private final int capacity;
 
   protected AbstractActorWithStash() {
-    int c = -1;
-    com.typesafe.config.Config cfg = getContext().getSystem().settings().config();
-    String mailbox = getContext().getProps().mailbox();
-    String path = mailbox == null || mailbox.isEmpty() ? "troupe.actor.default-mailbox" : mailbox;
-    if (cfg.hasPath(path + ".stash-capacity")) c = cfg.getInt(path + ".stash-capacity");
-    else if (cfg.hasPath("troupe.actor.default-mailbox.stash-capacity")) c = cfg.getInt("troupe.actor.default-mailbox.stash-capacity");
-    this.capacity = c;
+    Props props = getContext().getProps();
+    this.capacity = ((ExtendedActorSystem) getContext().getSystem()).dispatchers()
+        .stashCapacity(props.dispatcher(), props.mailbox());
   }
 
   /**

@@ -170,7 +170,9 @@ public final class ActorSelection {
         if (!sel.wildcardFanOut()) emptyRef(ref, el, idx).tell(sel.message(), sender);
         return;
       }
-      ActorSelectionMessage fan = sel.wildcardFanOut() ? sel : sel.withRemaining(el, true);
+      // as in Pekko, misses below a pattern are silent only once it fanned out to more than one actor; below a
+      // single match a miss is reported like any other (empty ActorIdentity, dead letter)
+      ActorSelectionMessage fan = sel.wildcardFanOut() || matching.size() == 1 ? sel : sel.withRemaining(el, true);
       for (ActorRef c : matching) {
         if (last) c.tell(sel.message(), sender);
         else walk((InternalActorRef) c, sender, fan, idx + 1);

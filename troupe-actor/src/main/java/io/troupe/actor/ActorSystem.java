@@ -9,6 +9,7 @@ import io.troupe.event.EventStream;
 import io.troupe.event.LoggingAdapter;
 import io.troupe.serialization.SerializationSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -108,6 +109,54 @@ public abstract class ActorSystem implements ActorRefFactory {
 
   /** The configuration, read once at start and checked key by key. */
   public static final class Settings {
+    /** What an {@code infinite} duration setting reads as. */
+    public static final Duration INFINITE = java.time.temporal.ChronoUnit.FOREVER.getDuration();
+
+    /**
+     * Every key under {@code troupe} that the code of troupe-actor (and, for {@code troupe.test}, troupe-testkit) reads.
+     * Per-dispatcher and per-mailbox keys are listed under the default blocks that every dispatcher and mailbox block
+     * falls back to, and deployment keys under {@code troupe.actor.deployment.default}; a key ending in {@code .*} is a
+     * map whose entries are the user's (serializer names, bindings, router names).
+     * ConfigAgreementTest checks this list against reference.conf in both directions and against what the code actually
+     * reads, so add a key here when code starts reading it.
+     */
+    public static List<String> knownKeys() { return KNOWN_KEYS; }
+
+    private static final String DD = "troupe.actor.default-dispatcher.";
+    private static final String DM = "troupe.actor.default-mailbox.";
+    private static final String DEP = "troupe.actor.deployment.default.";
+    private static final List<String> KNOWN_KEYS = List.of(
+        // this class
+        "troupe.loglevel", "troupe.log-config-on-start", "troupe.log-dead-letters", "troupe.log-dead-letters-during-shutdown",
+        "troupe.log-dead-letters-suspend-duration", "troupe.daemonic", "troupe.remote.protocol-name",
+        "troupe.actor.provider", "troupe.actor.guardian-supervisor-strategy", "troupe.actor.creation-timeout",
+        "troupe.actor.serialize-messages", "troupe.actor.serialize-creators",
+        "troupe.actor.debug.receive", "troupe.actor.debug.autoreceive", "troupe.actor.debug.lifecycle",
+        "troupe.actor.debug.unhandled", "troupe.actor.debug.event-stream", "troupe.actor.debug.router-misconfiguration",
+        // io.troupe.serialization.SerializationSettings
+        "troupe.actor.allow-java-serialization", "troupe.actor.warn-about-java-serializer-usage",
+        "troupe.actor.serializers.*", "troupe.actor.serialization-bindings.*", "troupe.actor.serialization-identifiers.*",
+        // ActorSystemImpl and the default scheduler
+        "troupe.extensions", "troupe.scheduler.implementation", "troupe.scheduler.tick-duration",
+        "troupe.scheduler.ticks-per-wheel",
+        // io.troupe.dispatch.Dispatchers: every dispatcher block
+        DD + "type", DD + "executor", DD + "default-executor.fallback", DD + "throughput", DD + "throughput-deadline-time",
+        DD + "mailbox-type",
+        DD + "fork-join-executor.parallelism-min", DD + "fork-join-executor.parallelism-factor",
+        DD + "fork-join-executor.parallelism-max", DD + "fork-join-executor.task-peeking-mode",
+        DD + "thread-pool-executor.keep-alive-time", DD + "thread-pool-executor.fixed-pool-size",
+        DD + "thread-pool-executor.core-pool-size-min", DD + "thread-pool-executor.core-pool-size-factor",
+        DD + "thread-pool-executor.core-pool-size-max", DD + "thread-pool-executor.allow-core-timeout",
+        // io.troupe.actor.internal.Deployer and the routers: every deployment entry (entries fall back to default)
+        DEP + "dispatcher", DEP + "mailbox", DEP + "router", DEP + "nr-of-instances", DEP + "within",
+        DEP + "virtual-nodes-factor", DEP + "routees.paths", DEP + "remote", DEP + "target.nodes",
+        "troupe.actor.router.type-mapping.*",
+        // io.troupe.dispatch.Dispatchers and BoundedMailbox: every mailbox block
+        DM + "mailbox-type", DM + "mailbox-capacity", DM + "mailbox-push-timeout-time", DM + "stash-capacity",
+        // io.troupe.testkit.javadsl.TestKit (troupe-testkit)
+        "troupe.test.timefactor", "troupe.test.single-expect-default", "troupe.test.expect-no-message-default",
+        "troupe.test.default-timeout");
+
     private final Config config;
     private final String name;
     private final String protocol;
@@ -150,7 +199,7 @@ public abstract class ActorSystem implements ActorRefFactory {
         }
         this.logDeadLetters = parseLogDeadLetters(config);
         this.logDeadLettersDuringShutdown = config.getBoolean("troupe.log-dead-letters-during-shutdown");
-        this.logDeadLettersSuspendDuration = config.getDuration("troupe.log-dead-letters-suspend-duration");
+        this.logDeadLettersSuspendDuration = parseLogDeadLettersSuspendDuration(config);
         String p = config.getString("troupe.actor.provider");
         switch (p) {
           case "local": this.providerClass = "io.troupe.actor.internal.LocalActorRefProvider"; break;
@@ -198,6 +247,18 @@ public abstract class ActorSystem implements ActorRefFactory {
       }
     }
 
+    /** {@code infinite} (as in Pekko) becomes {@link #INFINITE}; anything else must be a duration of zero or more. */
+    private static Duration parseLogDeadLettersSuspendDuration(Config config) {
+      String key = "troupe.log-dead-letters-suspend-duration";
+      Object raw = config.getValue(key).unwrapped();
+      if (raw instanceof String && "infinite".equalsIgnoreCase(((String) raw).trim())) return INFINITE;
+      Duration d = config.getDuration(key);
+      if (d.isNegative()) {
+        throw new ConfigurationException(key + " = " + raw + " is negative (expected a duration >= 0, or infinite)");
+      }
+      return d;
+    }
+
     private static SupervisorStrategy loadGuardianStrategy(ClassLoader cl, String cls) {
       try {
         Object o = Class.forName(cls, true, cl).getConstructor().newInstance();
@@ -222,6 +283,7 @@ public abstract class ActorSystem implements ActorRefFactory {
     /** How many dead letters are logged before logging pauses; 0 disables the log. */
     public int logDeadLetters() { return logDeadLetters; }
     public boolean logDeadLettersDuringShutdown() { return logDeadLettersDuringShutdown; }
+    /** How long dead-letter logging pauses after {@link #logDeadLetters()} lines; {@link #INFINITE} for ever. */
     public Duration logDeadLettersSuspendDuration() { return logDeadLettersSuspendDuration; }
     public String providerClass() { return providerClass; }
     public String guardianSupervisorStrategyClass() { return guardianSupervisorStrategyClass; }

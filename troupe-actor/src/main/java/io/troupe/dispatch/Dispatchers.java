@@ -41,6 +41,8 @@ public final class Dispatchers {
   private final boolean daemonic;
   private final ConcurrentHashMap<String, MessageDispatcher> dispatchers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, MailboxType> mailboxTypes = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Integer> stashCapacities = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, AtomicInteger> threadCounters = new ConcurrentHashMap<>();
   private final List<MessageDispatcher> pinned = new ArrayList<>();
   private volatile Mailbox deadLetterMailbox;
   private ActorSystem system;
@@ -88,7 +90,7 @@ public final class Dispatchers {
       String type = c.getString("type");
       if ("PinnedDispatcher".equals(type)) {
         // every lookup of a pinned dispatcher gets its own thread
-        MessageDispatcher p = new PinnedDispatcher(this, id, newThreadPool(id, 1, 1, c));
+        MessageDispatcher p = new PinnedDispatcher(this, id, newThreadPool(id, 1, 1, c.getConfig("thread-pool-executor")));
         synchronized (pinned) {
           pinned.removeIf(MessageDispatcher::isShutdown);
           pinned.add(p);
@@ -156,7 +158,7 @@ public final class Dispatchers {
     else if ("LIFO".equals(peeking)) async = false;
     else throw new ConfigurationException(id + ".fork-join-executor.task-peeking-mode = " + peeking + " (expected FIFO or LIFO)");
     String prefix = systemName + "-" + id + "-";
-    AtomicInteger n = new AtomicInteger();
+    AtomicInteger n = threadCounter(id);
     ForkJoinPool.ForkJoinWorkerThreadFactory f = pool -> {
       ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
       t.setName(prefix + n.incrementAndGet());
@@ -178,24 +180,31 @@ public final class Dispatchers {
     return newThreadPool(id, size, size, tp);
   }
 
-  private ExecutorService newThreadPool(String id, int core, int max, Config c) {
-    long keepAlive = 60_000;
-    boolean allowCoreTimeout = true;
-    try {
-      Config tp = c.hasPath("thread-pool-executor") ? c.getConfig("thread-pool-executor") : c;
-      keepAlive = tp.getDuration("keep-alive-time").toMillis();
-      allowCoreTimeout = tp.getBoolean("allow-core-timeout");
-    } catch (ConfigException.Missing ignored) {
-      // defaults above
+  /** A pool of {@code core..max} threads configured by the dispatcher's {@code thread-pool-executor} block {@code tp}. */
+  private ExecutorService newThreadPool(String id, int core, int max, Config tp) {
+    long keepAliveMillis = tp.getDuration("keep-alive-time").toMillis();
+    if (keepAliveMillis < 1) {
+      throw new ConfigurationException(id + ".thread-pool-executor.keep-alive-time = " + tp.getValue("keep-alive-time").render()
+          + " is out of range (expected at least 1ms)");
     }
-    ThreadPoolExecutor ex = new ThreadPoolExecutor(core, max, Math.max(1, keepAlive), TimeUnit.MILLISECONDS,
-        new LinkedBlockingQueue<>(), threadFactory(systemName + "-" + id + "-"));
-    ex.allowCoreThreadTimeOut(allowCoreTimeout);
+    ThreadPoolExecutor ex = new ThreadPoolExecutor(core, max, keepAliveMillis, TimeUnit.MILLISECONDS,
+        new LinkedBlockingQueue<>(), threadFactory(id));
+    ex.allowCoreThreadTimeOut(tp.getBoolean("allow-core-timeout"));
     return ex;
   }
 
-  private ThreadFactory threadFactory(String prefix) {
-    AtomicInteger n = new AtomicInteger();
+
+  /**
+   * Threads are numbered per dispatcher id across all its executors: every pinned actor has an executor of its own,
+   * and a fresh counter per executor would give all their threads the same name.
+   */
+  private AtomicInteger threadCounter(String id) {
+    return threadCounters.computeIfAbsent(id, k -> new AtomicInteger());
+  }
+
+  private ThreadFactory threadFactory(String id) {
+    String prefix = systemName + "-" + id + "-";
+    AtomicInteger n = threadCounter(id);
     return r -> {
       Thread t = new Thread(r, prefix + n.incrementAndGet());
       t.setDaemon(daemonic);
@@ -265,6 +274,30 @@ public final class Dispatchers {
   private static String translate(String cls) {
     if (cls.startsWith("org.apache.pekko.dispatch.")) return "io.troupe.dispatch." + cls.substring("org.apache.pekko.dispatch.".length());
     return cls;
+  }
+
+  /**
+   * The stash capacity of an actor with this dispatcher and mailbox (negative: unbounded). As in Pekko, the mailbox
+   * block is read first, then the dispatcher block, then {@code troupe.actor.default-mailbox}.
+   *
+   * @throws ConfigurationException when the value is not an integer
+   */
+  public int stashCapacity(String dispatcherId, String mailboxId) {
+    String did = dispatcherId == null || dispatcherId.isEmpty() ? DEFAULT_DISPATCHER_ID : dispatcherId;
+    String mid = mailboxId == null || mailboxId.isEmpty() ? DEFAULT_MAILBOX_ID : mailboxId;
+    return stashCapacities.computeIfAbsent(did + ":" + mid, k -> {
+      Config c = config.getConfig(DEFAULT_MAILBOX_ID);
+      if (config.hasPath(did) && config.getValue(did).valueType() == ConfigValueType.OBJECT) c = config.getConfig(did).withFallback(c);
+      if (!mid.equals(DEFAULT_MAILBOX_ID) && config.hasPath(mid) && config.getValue(mid).valueType() == ConfigValueType.OBJECT) {
+        c = config.getConfig(mid).withFallback(c);
+      }
+      try {
+        return c.getInt("stash-capacity");
+      } catch (ConfigException e) {
+        throw new ConfigurationException("stash-capacity for dispatcher [" + did + "] and mailbox [" + mid + "] is invalid "
+            + "(expected an integer; negative means unbounded): " + e.getMessage(), e);
+      }
+    });
   }
 
   /** Creates the mailbox for a new actor cell. */

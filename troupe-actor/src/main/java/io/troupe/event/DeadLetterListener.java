@@ -2,23 +2,36 @@ package io.troupe.event;
 
 import io.troupe.actor.AbstractActor;
 import io.troupe.actor.ActorRef;
+import io.troupe.actor.ActorSystem;
 import io.troupe.actor.AllDeadLetters;
 import io.troupe.actor.DeadLetter;
 import io.troupe.actor.internal.ActorSystemImpl;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Logs dead letters at INFO: the first {@code troupe.log-dead-letters} of them, then pauses for
- * {@code troupe.log-dead-letters-suspend-duration} and starts counting again. Runs as {@code /system/deadLetterListener}.
+ * {@code troupe.log-dead-letters-suspend-duration} (for ever when it is {@code infinite}) and starts counting again.
+ * Runs as {@code /system/deadLetterListener}.
  */
 public final class DeadLetterListener extends AbstractActor {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterListener.class);
   private final int max = getContext().getSystem().settings().logDeadLetters();
-  private final long suspendNanos = getContext().getSystem().settings().logDeadLettersSuspendDuration().toNanos();
+  private final Duration suspend = getContext().getSystem().settings().logDeadLettersSuspendDuration();
+  private final boolean suspendForever = suspend.equals(ActorSystem.Settings.INFINITE);
+  private final long suspendNanos = suspendForever ? 0L : saturatedNanos(suspend);
   private final boolean duringShutdown = getContext().getSystem().settings().logDeadLettersDuringShutdown();
   private int count;
   private long suspendedUntil;
+
+  private static long saturatedNanos(Duration d) {
+    try {
+      return d.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE / 2; // centuries: nanoTime arithmetic below must not overflow
+    }
+  }
 
   @Override
   public void preStart() {
@@ -39,7 +52,7 @@ public final class DeadLetterListener extends AbstractActor {
     if (!duringShutdown && ((ActorSystemImpl) getContext().getSystem()).isTerminating()) return;
     long now = System.nanoTime();
     if (count >= max) {
-      if (suspendNanos <= 0 || now - suspendedUntil < 0) return;
+      if (suspendForever || now - suspendedUntil < 0) return;
       count = 0;
     }
     count++;
@@ -47,8 +60,8 @@ public final class DeadLetterListener extends AbstractActor {
     String tail;
     if (count == max) {
       suspendedUntil = now + suspendNanos;
-      tail = " This was dead letter " + count + " of " + max + "; no more are logged for "
-          + getContext().getSystem().settings().logDeadLettersSuspendDuration() + ".";
+      tail = " This was dead letter " + count + " of " + max + "; no more are logged"
+          + (suspendForever ? "." : " for " + suspend + ".");
     } else {
       tail = " [" + count + "] dead letters so far.";
     }

@@ -24,6 +24,7 @@ public final class Patterns {
    */
   public static CompletionStage<Object> ask(ActorRef actor, Object message, Duration timeout) {
     InternalActorRef target = (InternalActorRef) actor;
+    if (!isPositive(timeout)) return failedNotSent(actor, message);
     if (target.isTerminated()) {
       CompletableFuture<Object> f = new CompletableFuture<>();
       target.tell(message, ActorRef.noSender());
@@ -44,6 +45,7 @@ public final class Patterns {
 
   /** Asks every actor the selection matches and completes with the first reply. */
   public static CompletionStage<Object> ask(ActorSelection selection, Object message, Duration timeout) {
+    if (!isPositive(timeout)) return failedNotSent(selection, message);
     LocalActorRefProvider provider = provider((InternalActorRef) selection.anchor());
     PromiseActorRef ref = PromiseActorRef.create(provider, timeout, selection, className(message));
     selection.tell(message, ref);
@@ -55,6 +57,7 @@ public final class Patterns {
    * message: {@code askWithReplyTo(actor, replyTo -> new Request(replyTo), timeout)}.
    */
   public static CompletionStage<Object> askWithReplyTo(ActorRef actor, Function<ActorRef, Object> messageFactory, Duration timeout) {
+    if (!isPositive(timeout)) return failedNotSent(actor, null);
     LocalActorRefProvider provider = provider((InternalActorRef) actor);
     PromiseActorRef ref = PromiseActorRef.create(provider, timeout, actor, "unknown");
     actor.tell(messageFactory.apply(ref), ref);
@@ -88,6 +91,16 @@ public final class Patterns {
           : new java.util.concurrent.CompletionException(e);
       throw new java.util.concurrent.CompletionException(new IllegalStateException("gracefulStop: unexpected reply " + v));
     });
+  }
+
+  private static boolean isPositive(Duration timeout) {
+    return timeout != null && !timeout.isNegative() && !timeout.isZero();
+  }
+
+  /** As Pekko: a non-positive timeout fails the returned stage (it does not throw) and the message is not sent. */
+  private static CompletionStage<Object> failedNotSent(Object target, Object message) {
+    return CompletableFuture.failedFuture(new IllegalArgumentException("Timeout length must be positive, question not "
+        + "sent to [" + target + "]. Message of type [" + (message == null ? "unknown" : className(message)) + "]."));
   }
 
   private static LocalActorRefProvider provider(InternalActorRef ref) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** The association's states over loopback: gate, handshake timeout, queue overflow, quarantine, inbound reopening. */
 class AssociationLifecycleTest {
   private final List<ActorSystem> systems = new ArrayList<>();
-  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final List<AutoCloseable> closeables = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private ActorSystem system(String name, String extra) {
     Config c = ConfigFactory.parseString(extra).withFallback(RemoteMessagingTest.config());

@@ -122,6 +122,7 @@ public final class ActorCell implements AbstractActor.ActorContext {
   // receive timeout
   private Duration receiveTimeout = Duration.ZERO;
   private Cancellable receiveTimeoutTask;
+  private boolean receiveTimeoutChanged; // set by setReceiveTimeout during the current message
 
   private TimerSchedulerImpl timers;
 
@@ -239,6 +240,7 @@ public final class ActorCell implements AbstractActor.ActorContext {
     final Object msg = env.message;
     final boolean influence = !(msg instanceof NotInfluenceReceiveTimeout);
     if (influence && receiveTimeoutTask != null) cancelReceiveTimeoutTask();
+    receiveTimeoutChanged = false;
     currentMessage = env;
     try {
       if (msg instanceof AutoReceivedMessage) autoReceiveMessage(env);
@@ -247,7 +249,8 @@ public final class ActorCell implements AbstractActor.ActorContext {
     } catch (Throwable t) {
       handleInvokeFailure(null, t);
     } finally {
-      if (influence) checkReceiveTimeout();
+      // a message that does not influence the timeout leaves it running, unless it changed the timeout itself
+      if (influence || receiveTimeoutChanged) checkReceiveTimeout();
     }
   }
 
@@ -261,8 +264,11 @@ public final class ActorCell implements AbstractActor.ActorContext {
       if (timers == null) return;
       msg = timers.interceptTimerMsg((TimerSchedulerImpl.TimerMsg) msg);
       if (msg == null) return;
+      // the actor sees the timer's own message, and so must stash(), which keeps currentMessage: a stashed wrapper
+      // would be dropped as stale when unstashed (a single timer is gone by then)
+      currentMessage = new Envelope(msg, currentMessage.sender);
       if (msg instanceof AutoReceivedMessage) {
-        autoReceiveMessage(new Envelope(msg, currentMessage.sender));
+        autoReceiveMessage(currentMessage);
         return;
       }
     }
@@ -271,6 +277,9 @@ public final class ActorCell implements AbstractActor.ActorContext {
 
   private void autoReceiveMessage(Envelope env) throws Exception {
     Object msg = env.message;
+    if (system.settings().debugAutoReceive() && LOG.isDebugEnabled()) {
+      LOG.debug("[{}] received AutoReceiveMessage {} from {}", self.path(), msg, env.sender);
+    }
     if (msg instanceof Terminated) {
       receivedTerminated((Terminated) msg);
     } else if (msg instanceof PoisonPill) {
@@ -963,6 +972,7 @@ public final class ActorCell implements AbstractActor.ActorContext {
   @Override
   public void setReceiveTimeout(Duration timeout) {
     receiveTimeout = timeout == null || timeout.isNegative() ? Duration.ZERO : timeout;
+    receiveTimeoutChanged = true;
   }
 
   @Override public Duration receiveTimeout() { return receiveTimeout; }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A message travelling along a selection path: delivered to the anchor, which walks {@code elements}. On the wire this
- * is the selection envelope (spec section 9). {@code wildcardFanOut} is set once a pattern has matched, so that
- * misses below it are silent. Internal API.
+ * is the selection envelope (spec section 9). {@code wildcardFanOut} is set once a pattern has matched more than one
+ * actor, so that misses below it are silent. Internal API.
  */
 public final class ActorSelectionMessage implements AutoReceivedMessage, PossiblyHarmful {
   private final Object message;

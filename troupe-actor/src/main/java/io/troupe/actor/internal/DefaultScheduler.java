@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import io.troupe.ConfigurationException;
 import io.troupe.actor.Cancellable;
 import io.troupe.actor.Scheduler;
+import io.troupe.actor.SchedulerException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -186,6 +187,7 @@ public final class DefaultScheduler implements Scheduler {
       ex.execute(t::runSafely);
     } catch (RejectedExecutionException e) {
       LOG.debug("scheduled task dropped: its executor is shut down");
+      if (t.period != 0) t.cancel(); // a periodic task would be rejected again every period
     }
   }
 
@@ -210,12 +212,24 @@ public final class DefaultScheduler implements Scheduler {
       this.period = period;
     }
 
+    /**
+     * Runs the task. As in Pekko, a periodic task whose run throws is not run again: a {@link SchedulerException} ends
+     * it quietly (the periodic sends to a terminated actor do that), anything else is logged.
+     */
     void runSafely() {
       if (period != 0 && state != PENDING) return;
       try {
         runnable.run();
+      } catch (SchedulerException e) {
+        LOG.debug("periodic task ended: {}", e.getMessage());
+        cancel();
       } catch (Throwable e) {
-        LOG.error("scheduled task failed", e);
+        if (period == 0) {
+          LOG.error("scheduled task failed", e);
+        } else {
+          LOG.error("periodic task failed; it will not run again", e);
+          cancel();
+        }
       }
     }
 

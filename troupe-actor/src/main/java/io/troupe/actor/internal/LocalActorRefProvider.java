@@ -110,9 +110,13 @@ public class LocalActorRefProvider implements ActorRefProvider {
   @Override public InternalActorRef systemGuardian() { return systemGuardian; }
   @Override public InternalActorRef deadLetters() { return deadLetters; }
 
-  /** True when {@code address} is this system's own. */
+  /**
+   * True when {@code address} is this system's own: its address, or (once a remote provider has given the system a
+   * host and port) the same protocol and system name without a host, as Pekko's providers accept.
+   */
   public boolean isLocalAddress(Address address) {
-    return address.equals(rootAddress) || (address.hasLocalScope() && address.system().equals(systemName));
+    return address.equals(rootAddress) || (address.hasLocalScope() && address.system().equals(systemName)
+        && address.protocol().equals(rootAddress.protocol()));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.troupe.actor.internal;
 
 import io.troupe.actor.Cancellable;
+import io.troupe.actor.NotInfluenceReceiveTimeout;
 import io.troupe.actor.TimerScheduler;
 import java.time.Duration;
 import java.util.HashMap;
@@ -31,8 +32,11 @@ public final class TimerSchedulerImpl implements TimerScheduler {
     }
   }
 
-  /** The wrapper sent to the actor; not for user code. */
-  public static final class TimerMsg implements io.troupe.actor.NotInfluenceReceiveTimeout {
+  /**
+   * The wrapper sent to the actor; not for user code. As in Pekko, it resets the receive timeout unless the timer's
+   * message is itself {@link NotInfluenceReceiveTimeout} (then the wrapper is a {@link NotInfluenceTimerMsg}).
+   */
+  public static class TimerMsg {
     final Object key;
     final int generation;
     final TimerSchedulerImpl owner;
@@ -41,6 +45,13 @@ public final class TimerSchedulerImpl implements TimerScheduler {
       this.key = key;
       this.generation = generation;
       this.owner = owner;
+    }
+  }
+
+  /** The wrapper of a timer whose message does not influence the receive timeout. */
+  public static final class NotInfluenceTimerMsg extends TimerMsg implements NotInfluenceReceiveTimeout {
+    NotInfluenceTimerMsg(Object key, int generation, TimerSchedulerImpl owner) {
+      super(key, generation, owner);
     }
   }
 
@@ -83,7 +94,8 @@ public final class TimerSchedulerImpl implements TimerScheduler {
     Objects.requireNonNull(msg, "timer message");
     cancel(key);
     int gen = ++generation;
-    TimerMsg wrapped = new TimerMsg(key, gen, this);
+    TimerMsg wrapped = msg instanceof NotInfluenceReceiveTimeout
+        ? new NotInfluenceTimerMsg(key, gen, this) : new TimerMsg(key, gen, this);
     io.troupe.actor.Scheduler s = cell.systemImpl().scheduler();
     io.troupe.actor.ActorRef self = cell.self();
     Cancellable task;

@@ -107,6 +107,11 @@ public final class ProtoReader {
 
   public String string() {
     int n = length();
+    if (b.hasArray()) {
+      String s = new String(b.array(), b.arrayOffset() + b.position(), n, StandardCharsets.UTF_8);
+      b.position(b.position() + n);
+      return s;
+    }
     return new String(bytesAt(n), StandardCharsets.UTF_8);
   }
 

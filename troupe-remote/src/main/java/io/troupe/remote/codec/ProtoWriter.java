@@ -1,12 +1,16 @@
 package io.troupe.remote.codec;
 
+import io.troupe.serialization.internal.Utf8;
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Writes proto2 fields straight into a buffer, in the order called (Pekko writes in field-number order). Nested
  * messages are length-prefixed by reserving the varint size up front: {@link #beginNested} / {@link #endNested}
  * write a fixed 1-, 2- or 3-byte length so no second pass or temporary array is needed.
+ *
+ * <p>Every method throws {@link BufferOverflowException} when the buffer has no room left (the position may then be
+ * anywhere), so callers can retry with a larger buffer as the {@code ByteBufferSerializer} contract expects.
  */
 public final class ProtoWriter {
   private ProtoWriter() {}
@@ -58,8 +62,30 @@ public final class ProtoWriter {
     b.put((byte) (v ? 1 : 0));
   }
 
+  /** A string field as UTF-8, encoded straight into the buffer (the bytes of {@code String.getBytes(UTF_8)}). */
   public static void string(ByteBuffer b, int field, String s) {
-    bytes(b, field, s.getBytes(StandardCharsets.UTF_8));
+    tag(b, field, LENGTH_DELIMITED);
+    varint(b, utf8Length(s));
+    Utf8.encode(s, b);
+  }
+
+  /** The length of {@code s} in UTF-8 as {@code String.getBytes(UTF_8)} encodes it (an unpaired surrogate is one byte). */
+  public static int utf8Length(String s) {
+    int len = s.length();
+    int n = len;
+    for (int i = 0; i < len; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) continue;
+      if (c < 0x800) {
+        n += 1;
+      } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 2; // 4 bytes for the pair of chars
+        i++;
+      } else if (!Character.isSurrogate(c)) {
+        n += 2;
+      }
+    }
+    return n;
   }
 
   public static void bytes(ByteBuffer b, int field, byte[] v) {
@@ -83,9 +109,18 @@ public final class ProtoWriter {
     tag(b, field, LENGTH_DELIMITED);
     int lenBytes = varintSize(maxLength);
     int at = b.position();
+    if (b.remaining() < lenBytes) throw new BufferOverflowException();
     b.position(at + lenBytes);
     return ((long) at << 8) | lenBytes;
   }
+
+  /** {@link #beginNested(ByteBuffer, int, int)} reserving enough for anything that still fits into the buffer. */
+  public static long beginNested(ByteBuffer b, int field) {
+    return beginNested(b, field, b.remaining());
+  }
+
+  /** Bodies up to this size are moved byte by byte, which allocates nothing; larger ones with a bulk copy. */
+  private static final int SMALL_MOVE_BYTES = 256;
 
   /** Writes the length of the nested message begun at {@code mark}, shifting the body if fewer bytes suffice. */
   public static void endNested(ByteBuffer b, long mark) {
@@ -94,14 +129,30 @@ public final class ProtoWriter {
     int bodyStart = at + reserved;
     int len = b.position() - bodyStart;
     int need = varintSize(len);
-    if (need < reserved) {
-      // move the body down so the length is minimal (byte-identical to protobuf's own encoding)
+    if (need > reserved) {
+      // the body outgrew the reservation: move it up (rare; callers reserve for the largest body they expect)
+      if (b.limit() - b.position() < need - reserved) throw new BufferOverflowException();
       ByteBuffer body = b.duplicate();
       body.position(bodyStart).limit(bodyStart + len);
+      ByteBuffer copy = ByteBuffer.allocate(len);
+      copy.put(body).flip();
       ByteBuffer dst = b.duplicate();
       dst.position(at + need);
-      dst.put(body.slice());
+      dst.put(copy);
       b.position(at + need + len);
+    } else if (need < reserved) {
+      // move the body down so the length is minimal (byte-identical to protobuf's own encoding)
+      int to = at + need;
+      if (len <= SMALL_MOVE_BYTES) {
+        for (int i = 0; i < len; i++) b.put(to + i, b.get(bodyStart + i)); // ascending: safe when moving down
+      } else {
+        ByteBuffer body = b.duplicate();
+        body.position(bodyStart).limit(bodyStart + len);
+        ByteBuffer dst = b.duplicate();
+        dst.position(to);
+        dst.put(body.slice());
+      }
+      b.position(to + len);
     }
     int p = at;
     long v = len;

@@ -10,17 +10,17 @@ import java.util.List;
 import java.util.Map;
 
 /** Loads the captured Pekko frames of spec/vectors (located by the system property troupe.vectors.dir). */
-final class WireVectors {
+public final class WireVectors {
   private WireVectors() {}
 
-  static Path dir() {
+  public static Path dir() {
     String d = System.getProperty("troupe.vectors.dir");
     Path p = d != null ? Paths.get(d) : Paths.get("../spec/vectors");
     if (!Files.isDirectory(p)) throw new IllegalStateException("wire vectors not found at " + p.toAbsolutePath());
     return p;
   }
 
-  static List<Map<String, Object>> frames() {
+  public static List<Map<String, Object>> frames() {
     try {
       List<Map<String, Object>> out = new ArrayList<>();
       for (String line : Files.readAllLines(dir().resolve("artery-tcp-frames.jsonl"))) {
@@ -33,7 +33,7 @@ final class WireVectors {
   }
 
   /** Each connection's byte stream: file name to bytes. */
-  static Map<String, byte[]> streams() {
+  public static Map<String, byte[]> streams() {
     try (var files = Files.list(dir().resolve("streams"))) {
       Map<String, byte[]> out = new java.util.TreeMap<>();
       for (Path f : (Iterable<Path>) files::iterator) {
@@ -49,20 +49,20 @@ final class WireVectors {
     }
   }
 
-  static byte[] unhex(String s) {
+  public static byte[] unhex(String s) {
     byte[] b = new byte[s.length() / 2];
     for (int i = 0; i < b.length; i++) b[i] = (byte) Integer.parseInt(s.substring(2 * i, 2 * i + 2), 16);
     return b;
   }
 
-  static String hex(byte[] b) {
+  public static String hex(byte[] b) {
     StringBuilder sb = new StringBuilder();
     for (byte x : b) sb.append(String.format("%02x", x & 0xff));
     return sb.toString();
   }
 
   /** A parser for the flat JSON objects of the jsonl file: string, number, boolean and null values. */
-  static Map<String, Object> parseFlat(String s) {
+  public static Map<String, Object> parseFlat(String s) {
     Map<String, Object> m = new LinkedHashMap<>();
     int i = s.indexOf('{') + 1;
     while (true) {

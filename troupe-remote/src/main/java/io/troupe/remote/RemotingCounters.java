@@ -36,7 +36,9 @@ public final class RemotingCounters {
     CONNECTIONS_CLOSED_MALFORMED(30, "connections closed on malformed input"),
     HANDSHAKES_COMPLETED(31, "handshakes completed"),
     QUARANTINES(32, "peer incarnations quarantined"),
-    SYSTEM_MESSAGES_RESENT(33, "system messages resent");
+    SYSTEM_MESSAGES_RESENT(33, "system messages resent"),
+    HEARTBEAT_RESPONSES_RECEIVED(34, "remote-watch heartbeat responses received"),
+    NODES_DEEMED_UNREACHABLE(35, "nodes declared unreachable by the failure detector");
 
     private final int id;
     private final String label;

@@ -184,6 +184,7 @@ public final class RemoteWatcher extends AbstractActorWithTimers {
 
   private void heartbeatResponse(Address node, long uid) {
     if (!watcheesByNode.containsKey(node) || unreachable.contains(node)) return;
+    provider.counters().increment(io.troupe.remote.RemotingCounters.Counter.HEARTBEAT_RESPONSES_RECEIVED);
     Long old = uids.put(node, uid);
     if (old == null || old != uid) reWatch(node);
     detectors.heartbeat(node);
@@ -197,8 +198,14 @@ public final class RemoteWatcher extends AbstractActorWithTimers {
 
   private void reap() {
     for (Address node : new ArrayList<>(watcheesByNode.keySet())) {
+      if (LOG.isDebugEnabled()) {
+        FailureDetector d = detectors.detector(node);
+        LOG.debug("failure detector of [{}]: monitoring={} available={} phi={}", node, d != null && d.isMonitoring(), d == null || d.isAvailable(),
+            d instanceof io.troupe.remote.PhiAccrualFailureDetector ? ((io.troupe.remote.PhiAccrualFailureDetector) d).phi() : -1);
+      }
       if (unreachable.contains(node) || detectors.isAvailable(node)) continue;
       unreachable.add(node);
+      provider.counters().increment(io.troupe.remote.RemotingCounters.Counter.NODES_DEEMED_UNREACHABLE);
       Long uid = uids.get(node);
       LOG.warn("Detected unreachable: [{}]; watchers of actors there get Terminated", node);
       if (uid != null) {

@@ -41,6 +41,11 @@ class RemoteDeathWatchMultiJvmIT {
     probe.watch(echo);
     // the watch travels on the control connection: wait until B acknowledged it, so that B knows the watcher
     io.troupe.testkit.Await.until("B acknowledged the watch", Duration.ofSeconds(10), () -> assoc.systemMessagesAcked() > acked);
+    // as in a running system, let heartbeats flow for a while so the detector has a history (about 3 s)
+    io.troupe.remote.RemotingCounters counters = io.troupe.remote.RemotingCounters.get(a);
+    long hb = counters.get(io.troupe.remote.RemotingCounters.Counter.HEARTBEAT_RESPONSES_RECEIVED);
+    io.troupe.testkit.Await.until("three heartbeat responses", Duration.ofSeconds(15),
+        () -> counters.get(io.troupe.remote.RemotingCounters.Counter.HEARTBEAT_RESPONSES_RECEIVED) >= hb + 3);
     return echo;
   }
 

@@ -460,6 +460,12 @@ public final class ArteryRemoting {
     }
   }
 
+  /** The peer at {@code address} never answered and is given up: stop retrying it (see Association#abandonUnreachable). */
+  public void abandonUnreachable(Address address) {
+    Association a = associations.get(address);
+    if (a != null && a.peer() == null) a.loop.execute(a::abandonUnreachable);
+  }
+
   void quarantineLater(Association a, String reason) {
     UniqueAddress p = a.peer();
     if (p != null) quarantine(p, reason, false);

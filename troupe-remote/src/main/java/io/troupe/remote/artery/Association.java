@@ -639,6 +639,21 @@ public final class Association {
     }
   }
 
+  /**
+   * The failure detector gave up on a peer that never completed a handshake: its queued and pending messages are
+   * dropped (dead letters) and the association stops retrying until it is used again. Loop only.
+   */
+  void abandonUnreachable() {
+    cancelHandshake();
+    dropQueued(Counter.DROPPED_GATED, true);
+    urgent.clear();
+    abandonSystemMessages();
+    if (resendTimer != null) {
+      resendTimer.cancel(false);
+      resendTimer = null;
+    }
+  }
+
   /** Closes the connections; called when remoting shuts down. Loop only. */
   void close() {
     removed = true;

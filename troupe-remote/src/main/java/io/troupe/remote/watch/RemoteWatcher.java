@@ -212,6 +212,7 @@ public final class RemoteWatcher extends AbstractActorWithTimers {
         provider.remoting().quarantine(new UniqueAddress(node, uid), "Deemed unreachable by remote failure detector", false);
       }
       terminateNode(node);
+      if (uid == null) provider.remoting().abandonUnreachable(node); // never answered: stop retrying it
     }
   }
 

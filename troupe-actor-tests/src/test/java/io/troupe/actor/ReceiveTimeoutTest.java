@@ -1,5 +1,7 @@
 package io.troupe.actor;
 
+import io.troupe.testkit.ManualScheduler;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.typesafe.config.ConfigFactory;

@@ -184,10 +184,10 @@ public final class RemoteWatcher extends AbstractActorWithTimers {
 
   private void heartbeatResponse(Address node, long uid) {
     if (!watcheesByNode.containsKey(node) || unreachable.contains(node)) return;
-    provider.counters().increment(io.troupe.remote.RemotingCounters.Counter.HEARTBEAT_RESPONSES_RECEIVED);
     Long old = uids.put(node, uid);
     if (old == null || old != uid) reWatch(node);
     detectors.heartbeat(node);
+    provider.counters().increment(io.troupe.remote.RemotingCounters.Counter.HEARTBEAT_RESPONSES_RECEIVED);
   }
 
   private void reWatch(Address node) {

@@ -1,4 +1,7 @@
-package io.troupe.actor;
+package io.troupe.testkit;
+
+import io.troupe.actor.Cancellable;
+import io.troupe.actor.Scheduler;
 
 import com.typesafe.config.Config;
 import java.time.Duration;
@@ -10,7 +13,8 @@ import java.util.concurrent.Executor;
 /**
  * A scheduler whose clock moves only when a test calls {@link #advance}: tasks that fall due run on the advancing
  * thread (or are handed to their executor), in due order. Select it with
- * {@code troupe.scheduler.implementation = io.troupe.actor.ManualScheduler}. Thread-safe; a test helper.
+ * {@code troupe.scheduler.implementation = io.troupe.testkit.ManualScheduler} and get it back with
+ * {@code (ManualScheduler) system.scheduler()}. Thread-safe; a test helper.
  */
 public final class ManualScheduler implements Scheduler {
   private final PriorityQueue<Task> queue = new PriorityQueue<>();
@@ -116,6 +120,11 @@ public final class ManualScheduler implements Scheduler {
         next.cancel(); // as the real scheduler: a periodic task that throws ends
       }
     }
+  }
+
+  /** The manual clock in milliseconds (starts at 0), e.g. for a failure detector's clock. */
+  public synchronized long millis() {
+    return nowNanos / 1_000_000L;
   }
 
   /** Tasks waiting, for assertions. */

@@ -90,10 +90,16 @@ public abstract class ActorPath implements Comparable<ActorPath>, java.io.Serial
 
   /** The form used on the wire and in configuration: the full path and {@code #uid} when the uid is known. */
   public String toSerializationFormat() {
-    return toSerializationFormatWithAddress(address());
+    return computeSerializationFormat(address());
   }
 
   public String toSerializationFormatWithAddress(Address addr) {
+    if (address().hasGlobalScope() || address().equals(addr)) return toSerializationFormat();
+    return computeSerializationFormat(addr);
+  }
+
+  /** The serialization format built from scratch; subclasses may cache {@link #toSerializationFormat()}. */
+  String computeSerializationFormat(Address addr) {
     String s = toStringWithAddress(addr);
     int u = uid();
     return u == UNDEFINED_UID ? s : s + "#" + u;

@@ -8,6 +8,8 @@ public final class ChildActorPath extends ActorPath {
   private final int uid;
   private final int depth;
   private transient int hash;
+  /** Cached {@link #toSerializationFormat()}: remoting writes it into every frame a local actor sends. */
+  private transient String serializationFormat;
 
   public ChildActorPath(ActorPath parent, String name, int uid) {
     if (name.indexOf('/') >= 0) throw new IllegalArgumentException("/ is a path separator and is not legal in ActorPath names: [" + name + "]");
@@ -29,6 +31,16 @@ public final class ChildActorPath extends ActorPath {
     ActorPath p = parent;
     while (!(p instanceof RootActorPath)) p = p.parent();
     return (RootActorPath) p;
+  }
+
+  @Override
+  public String toSerializationFormat() {
+    String s = serializationFormat;
+    if (s == null) {
+      s = computeSerializationFormat(address());
+      serializationFormat = s; // immutable value: a racy publication only recomputes it
+    }
+    return s;
   }
 
   @Override

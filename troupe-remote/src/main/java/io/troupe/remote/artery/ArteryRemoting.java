@@ -243,6 +243,14 @@ public final class ArteryRemoting {
     return associations.computeIfAbsent(address, k -> new Association(this, k));
   }
 
+  /** Forgets an association (a long-quarantined peer); a later send creates a fresh one. Loop of {@code a} only. */
+  void removeAssociation(Association a) {
+    if (associations.remove(a.remoteAddress(), a)) {
+      byUid.values().removeIf(x -> x == a);
+      a.close();
+    }
+  }
+
   Association associationByUid(long uid) {
     return byUid.get(uid);
   }

@@ -131,6 +131,7 @@ public final class Association {
     OutboundConnection connection;
     boolean connecting;
     long lastHandshakeReqNanos;
+    long lastUsedNanos;
 
     OutboundStream(int streamId, int capacity) {
       this.streamId = streamId;
@@ -142,6 +143,7 @@ public final class Association {
       // on loop
       if (connection == c) {
         connection = null;
+        openConnectionCount--;
         connectionLost(this, cause);
       }
     }
@@ -273,6 +275,7 @@ public final class Association {
     }
     int n = 0;
     Object item;
+    s.lastUsedNanos = now;
     while (n < BATCH && (item = s.queue.relaxedPoll()) != null) {
       n++;
       if (item instanceof OutboundEnvelope) {
@@ -312,6 +315,9 @@ public final class Association {
       return;
     }
     s.connection = c;
+    s.lastUsedNanos = now();
+    openConnectionCount++;
+    startHousekeeping();
     writeHandshakeReq(s);
     if (s.streamId == FrameDescriptor.CONTROL_STREAM_ID) writeUrgent();
     if (handshakeDone) {
@@ -347,10 +353,7 @@ public final class Association {
     setState(State.GATED);
     cancelHandshake();
     for (OutboundStream s : streams) {
-      if (s == null) continue;
-      OutboundConnection c = s.connection;
-      s.connection = null;
-      if (c != null) c.close();
+      if (s != null) closeQuietly(s);
     }
     dropQueued(Counter.DROPPED_GATED, false);
     if (!remoting.settings().retryGateClosedFor().isZero()) {
@@ -633,6 +636,8 @@ public final class Association {
   void onQuarantined(UniqueAddress quarantined, boolean harmless) {
     UniqueAddress p = peer;
     if (p != null && p.uid() == quarantined.uid()) {
+      quarantinedSinceNanos = now();
+      startHousekeeping();
       dropQueued(Counter.DROPPED_QUARANTINED, false);
       abandonSystemMessages();
       handshakeDone = false;
@@ -654,17 +659,72 @@ public final class Association {
     }
   }
 
-  /** Closes the connections; called when remoting shuts down. Loop only. */
+  /** Closes the connections; called when remoting shuts down or forgets this association. Loop only. */
   void close() {
     removed = true;
     cancelHandshake();
     if (resendTimer != null) resendTimer.cancel(false);
+    stopHousekeeping();
     for (OutboundStream s : streams) {
-      if (s == null) continue;
-      OutboundConnection c = s.connection;
-      s.connection = null;
-      if (c != null) c.close();
+      if (s != null) closeQuietly(s);
     }
+  }
+
+  /** Closes a stream's connection on purpose: no gate, no events; the next message reopens it. Loop only. */
+  private void closeQuietly(OutboundStream s) {
+    OutboundConnection c = s.connection;
+    s.connection = null;
+    if (c != null) {
+      openConnectionCount--;
+      c.close();
+    }
+  }
+
+  // ------------------------------------------------------------------ housekeeping
+
+  private ScheduledFuture<?> housekeepingTimer;
+  private long quarantinedSinceNanos = -1;
+  private volatile int openConnectionCount;
+
+  /** Open outbound connections (a diagnostic). */
+  public int openConnectionCount() { return openConnectionCount; }
+
+  private void startHousekeeping() {
+    if (housekeepingTimer != null || removed) return;
+    long every = Math.max(10_000_000L, Math.min(1_000_000_000L, Math.min(advanced.stopIdleOutboundAfter().toNanos(),
+        advanced.stopQuarantinedAfterIdle().toNanos()) / 2));
+    housekeepingTimer = loop.scheduleWithFixedDelay(this::housekeeping, every, every, TimeUnit.NANOSECONDS);
+  }
+
+  private void stopHousekeeping() {
+    if (housekeepingTimer != null) {
+      housekeepingTimer.cancel(false);
+      housekeepingTimer = null;
+    }
+  }
+
+  /**
+   * Runs while connections are open: closes streams idle for stop-idle-outbound-after (the next message reopens
+   * them, with a handshake request first; sequence numbers live in the association and survive), closes a
+   * quarantined peer's connections after stop-quarantined-after-idle, and forgets a quarantined association after
+   * remove-quarantined-association-after.
+   */
+  private void housekeeping() {
+    long now = now();
+    UniqueAddress p = peer;
+    boolean quarantined = p != null && remoting.isQuarantined(p.uid());
+    long idleLimit = (quarantined ? advanced.stopQuarantinedAfterIdle() : advanced.stopIdleOutboundAfter()).toNanos();
+    for (OutboundStream s : streams) {
+      if (s == null || s.connection == null || !s.queue.isEmpty()) continue;
+      boolean controlBusy = s.streamId == FrameDescriptor.CONTROL_STREAM_ID && (!unacked.isEmpty() || !urgent.isEmpty());
+      if (!controlBusy && now - s.lastUsedNanos > idleLimit) closeQuietly(s);
+    }
+    if (quarantined && quarantinedSinceNanos >= 0
+        && now - quarantinedSinceNanos > advanced.removeQuarantinedAssociationAfter().toNanos()) {
+      remoting.removeAssociation(this);
+      return;
+    }
+    if (openConnectionCount == 0 && !quarantined) stopHousekeeping();
   }
 
   /** Streams with an open connection, for shutdown announcements. Loop only. */

@@ -47,6 +47,7 @@ public final class RemoteSettings {
   private final boolean logSentMessages;
   private final long logFrameSizeExceeding;
   private final Advanced advanced;
+  private final boolean flightRecorderEnabled;
 
   public RemoteSettings(Config root) {
     try {
@@ -84,6 +85,7 @@ public final class RemoteSettings {
       this.logReceivedMessages = a.getBoolean("log-received-messages");
       this.logSentMessages = a.getBoolean("log-sent-messages");
       this.logFrameSizeExceeding = sizeOrOff(a, "log-frame-size-exceeding");
+      this.flightRecorderEnabled = root.getBoolean("troupe.java-flight-recorder.enabled");
       Config ad = a.getConfig("advanced");
       int maxFrame = bytes(ad, "maximum-frame-size", 32 * 1024);
       int maxLarge = bytes(ad, "maximum-large-frame-size", 32 * 1024);
@@ -209,6 +211,8 @@ public final class RemoteSettings {
   /** -1 when off. */
   public long logFrameSizeExceeding() { return logFrameSizeExceeding; }
   public Advanced advanced() { return advanced; }
+  /** {@code troupe.java-flight-recorder.enabled}: remoting emits JDK Flight Recorder events. */
+  public boolean flightRecorderEnabled() { return flightRecorderEnabled; }
 
   /** True when {@code protocol} may appear in remote addresses this node talks to. */
   public boolean accepts(String p) {

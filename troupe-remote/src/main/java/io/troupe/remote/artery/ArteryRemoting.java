@@ -67,6 +67,7 @@ public final class ArteryRemoting {
   private volatile OutboundEncoder encoder;
   private volatile Serialization serialization;
   private volatile boolean shuttingDown;
+  private final io.troupe.remote.observe.RemotingFlightRecorder recorder;
 
   public ArteryRemoting(ActorSystemImpl system, RemoteActorRefProvider provider, RemoteSettings settings, RemotingCounters counters) {
     this.system = system;
@@ -78,6 +79,7 @@ public final class ArteryRemoting {
       u = ThreadLocalRandom.current().nextLong();
     } while (u == 0);
     this.uid = u;
+    this.recorder = io.troupe.remote.observe.RemotingFlightRecorder.create(settings.flightRecorderEnabled());
     this.transport = transportFactory(system, settings).create(system, settings);
     List<String[]> ld = new ArrayList<>();
     for (String d : settings.largeMessageDestinations()) ld.add(d.substring(1).split("/"));
@@ -124,7 +126,7 @@ public final class ArteryRemoting {
     int port = settings.canonical().port() == 0 ? bound.getPort() : settings.canonical().port();
     Address address = new Address(settings.protocol(), system.name(), settings.canonical().hostname(), port);
     this.localAddress = new UniqueAddress(address, uid);
-    this.dropLog = new DropLog(address);
+    this.dropLog = new DropLog(address, recorder);
     this.frameSizeLog = new FrameSizeLog(settings.logFrameSizeExceeding());
     this.encoder = new OutboundEncoder(this);
     return address;
@@ -503,7 +505,11 @@ public final class ArteryRemoting {
 
   // ------------------------------------------------------------------ events
 
+  /** The flight recorder (JFR events, or nothing). */
+  public io.troupe.remote.observe.RemotingFlightRecorder recorder() { return recorder; }
+
   public void publish(RemotingLifecycleEvent e) {
+    recorder.lifecycle(e);
     try {
       system.eventStream().publish(e);
     } catch (RuntimeException ex) {

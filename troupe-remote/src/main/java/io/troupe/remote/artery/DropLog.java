@@ -14,9 +14,11 @@ public final class DropLog {
   private static final Logger LOG = LoggerFactory.getLogger(DropLog.class);
   private final ConcurrentHashMap<String, Boolean> seen = new ConcurrentHashMap<>();
   private final Address local;
+  private final io.troupe.remote.observe.RemotingFlightRecorder recorder;
 
-  DropLog(Address local) {
+  DropLog(Address local, io.troupe.remote.observe.RemotingFlightRecorder recorder) {
     this.local = local;
+    this.recorder = recorder;
   }
 
   public void log(Counter reason, Address peer, Object message) {
@@ -26,6 +28,7 @@ public final class DropLog {
 
   /** Logs with an explicit kind key (for example reason + class), first at WARN then at DEBUG. */
   public void log(Counter reason, Address peer, String what, String kind) {
+    recorder.dropped(reason, peer, what);
     if (seen.putIfAbsent(kind, Boolean.TRUE) == null) {
       LOG.warn("[{}] dropping {} {} [{}]: {}. Further drops of this kind are counted (RemotingCounters.{}) and logged at DEBUG",
           local, what, direction(reason), peer, reason.label(), reason.name());

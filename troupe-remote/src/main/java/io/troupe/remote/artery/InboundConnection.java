@@ -54,7 +54,10 @@ final class InboundConnection implements InboundFrameHandler {
 
   @Override
   public void onClosed(Throwable cause) {
-    if (cause instanceof MalformedFrameException) remoting.counters().increment(Counter.CONNECTIONS_CLOSED_MALFORMED);
+    if (cause instanceof MalformedFrameException) {
+      remoting.counters().increment(Counter.CONNECTIONS_CLOSED_MALFORMED);
+      remoting.recorder().connectionClosedMalformed(String.valueOf(remote), cause.getMessage());
+    }
   }
 
   @Override

@@ -1,0 +1,102 @@
+package io.troupe.remote.observe;
+
+import io.troupe.actor.Address;
+import io.troupe.remote.AssociationErrorEvent;
+import io.troupe.remote.AssociationEvent;
+import io.troupe.remote.RemotingCounters.Counter;
+import io.troupe.remote.RemotingLifecycleEvent;
+import io.troupe.remote.artery.GracefulShutdownQuarantinedEvent;
+import io.troupe.remote.artery.QuarantinedEvent;
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+
+/**
+ * Remoting events for the JDK Flight Recorder, in the category "Troupe / Remoting". They cost nothing measurable when
+ * no recording asks for them ({@code isEnabled()} is checked before building the event).
+ */
+final class JfrRemotingFlightRecorder implements RemotingFlightRecorder {
+
+  @Name("io.troupe.remote.Lifecycle")
+  @Label("Remoting lifecycle")
+  @Description("Association established or lost, association error, quarantine, listen, shutdown")
+  @Category({"Troupe", "Remoting"})
+  @StackTrace(false)
+  static final class LifecycleEvent extends Event {
+    @Label("Kind") String kind;
+    @Label("Local address") String localAddress;
+    @Label("Remote address") String remoteAddress;
+    @Label("Remote UID") long remoteUid;
+    @Label("Inbound") boolean inbound;
+    @Label("Detail") String detail;
+  }
+
+  @Name("io.troupe.remote.MessageDropped")
+  @Label("Message dropped")
+  @Description("A message was dropped; the reason is one of the RemotingCounters drop counters")
+  @Category({"Troupe", "Remoting"})
+  @StackTrace(false)
+  static final class DroppedEvent extends Event {
+    @Label("Reason") String reason;
+    @Label("Peer") String peer;
+    @Label("What") String what;
+  }
+
+  @Name("io.troupe.remote.MalformedConnection")
+  @Label("Connection closed on malformed input")
+  @Category({"Troupe", "Remoting"})
+  @StackTrace(false)
+  static final class MalformedEvent extends Event {
+    @Label("Remote socket") String remote;
+    @Label("Problem") String problem;
+  }
+
+  @Override
+  public void lifecycle(RemotingLifecycleEvent e) {
+    LifecycleEvent ev = new LifecycleEvent();
+    if (!ev.isEnabled()) return;
+    ev.kind = e.getClass().getSimpleName();
+    if (e instanceof AssociationEvent) {
+      AssociationEvent a = (AssociationEvent) e;
+      ev.localAddress = String.valueOf(a.getLocalAddress());
+      ev.remoteAddress = String.valueOf(a.getRemoteAddress());
+      ev.inbound = a.isInbound();
+      if (e instanceof AssociationErrorEvent && ((AssociationErrorEvent) e).getCause() != null) {
+        ev.detail = ((AssociationErrorEvent) e).getCause().toString();
+      }
+    } else if (e instanceof QuarantinedEvent) {
+      ev.remoteAddress = String.valueOf(((QuarantinedEvent) e).uniqueAddress().address());
+      ev.remoteUid = ((QuarantinedEvent) e).uniqueAddress().uid();
+      ev.detail = ((QuarantinedEvent) e).reason();
+    } else if (e instanceof GracefulShutdownQuarantinedEvent) {
+      ev.remoteAddress = String.valueOf(((GracefulShutdownQuarantinedEvent) e).uniqueAddress().address());
+      ev.remoteUid = ((GracefulShutdownQuarantinedEvent) e).uniqueAddress().uid();
+      ev.detail = ((GracefulShutdownQuarantinedEvent) e).reason();
+    } else {
+      ev.detail = e.toString();
+    }
+    ev.commit();
+  }
+
+  @Override
+  public void dropped(Counter reason, Address peer, String what) {
+    DroppedEvent ev = new DroppedEvent();
+    if (!ev.isEnabled()) return;
+    ev.reason = reason.name();
+    ev.peer = String.valueOf(peer);
+    ev.what = what;
+    ev.commit();
+  }
+
+  @Override
+  public void connectionClosedMalformed(String remote, String problem) {
+    MalformedEvent ev = new MalformedEvent();
+    if (!ev.isEnabled()) return;
+    ev.remote = remote;
+    ev.problem = problem;
+    ev.commit();
+  }
+}

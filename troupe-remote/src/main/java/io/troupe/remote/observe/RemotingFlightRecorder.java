@@ -1,0 +1,38 @@
+package io.troupe.remote.observe;
+
+import io.troupe.actor.Address;
+import io.troupe.remote.RemotingCounters.Counter;
+import io.troupe.remote.RemotingLifecycleEvent;
+
+/**
+ * Every notable remoting event, for the JDK Flight Recorder (or nothing). Contract: called from any thread, including
+ * I/O threads, must not block or throw, and must be cheap when recording is off.
+ */
+public interface RemotingFlightRecorder {
+  /** A lifecycle event was published (associated, disassociated, error, quarantined, listen, shutdown). */
+  void lifecycle(RemotingLifecycleEvent event);
+
+  /** A message was dropped for {@code reason}; {@code what} describes it (type, size). */
+  void dropped(Counter reason, Address peer, String what);
+
+  /** An inbound connection was closed because its bytes broke the framing. */
+  void connectionClosedMalformed(String remote, String problem);
+
+  /** Records nothing. */
+  RemotingFlightRecorder NO_OP = new RemotingFlightRecorder() {
+    @Override public void lifecycle(RemotingLifecycleEvent event) {}
+    @Override public void dropped(Counter reason, Address peer, String what) {}
+    @Override public void connectionClosedMalformed(String remote, String problem) {}
+  };
+
+  /** The JFR recorder when {@code enabled} and the JDK has JFR, else {@link #NO_OP}. */
+  static RemotingFlightRecorder create(boolean enabled) {
+    if (!enabled) return NO_OP;
+    try {
+      Class.forName("jdk.jfr.Event");
+      return new JfrRemotingFlightRecorder();
+    } catch (ClassNotFoundException | LinkageError e) {
+      return NO_OP;
+    }
+  }
+}

@@ -25,6 +25,8 @@ import io.troupe.remote.transport.Transport;
 import io.troupe.remote.transport.TransportFactory;
 import io.troupe.remote.transport.tcp.TcpTransport;
 import io.troupe.remote.transport.tcp.TcpTransportSettings;
+import io.troupe.remote.transport.tls.SSLEngineProvider;
+import io.troupe.remote.transport.tls.TlsTcpTransport;
 import io.troupe.serialization.Serialization;
 import io.troupe.serialization.SerializationExtension;
 import io.troupe.serialization.Serializer;
@@ -84,10 +86,10 @@ public final class ArteryRemoting {
     this.largeDestinations = List.copyOf(ld);
   }
 
-  /** Plain TCP unless troupe.remote.artery.advanced.transport-factory names another factory. */
+  /** tcp or tls-tcp as configured, unless troupe.remote.artery.advanced.transport-factory names another factory. */
   private static TransportFactory transportFactory(ActorSystemImpl system, RemoteSettings settings) {
     String name = settings.advanced().transportFactory();
-    if (name.isEmpty()) return ArteryRemoting::tcp;
+    if (name.isEmpty()) return settings.transport() == RemoteSettings.TransportKind.TLS_TCP ? ArteryRemoting::tlsTcp : ArteryRemoting::tcp;
     try {
       Class<?> c = Class.forName(name, true, system.classLoader());
       return (TransportFactory) c.getConstructor().newInstance();
@@ -98,12 +100,51 @@ public final class ArteryRemoting {
     }
   }
 
-  private static Transport tcp(ExtendedActorSystem system, RemoteSettings settings) {
+  private static TcpTransportSettings tcpSettings(RemoteSettings settings) {
     int maxInbound = Math.max(settings.advanced().maximumFrameSize(), settings.advanced().maximumLargeFrameSize());
     int lanes = settings.advanced().inboundLanes();
     int ioThreads = lanes <= 0 ? 0 : Math.max(2, Math.min(lanes, Runtime.getRuntime().availableProcessors()));
-    return new TcpTransport(system.name() + "-remote", new TcpTransportSettings(ioThreads,
-        (int) settings.advanced().connectionTimeout().toMillis(), maxInbound, 1024 * 1024, 64 * 1024), system.settings().daemonic());
+    return new TcpTransportSettings(ioThreads, (int) settings.advanced().connectionTimeout().toMillis(), maxInbound,
+        1024 * 1024, 64 * 1024);
+  }
+
+  private static Transport tcp(ExtendedActorSystem system, RemoteSettings settings) {
+    return new TcpTransport(system.name() + "-remote", tcpSettings(settings), system.settings().daemonic());
+  }
+
+  private static Transport tlsTcp(ExtendedActorSystem system, RemoteSettings settings) {
+    SSLEngineProvider engines = sslEngineProvider(system);
+    return new TlsTcpTransport(system.name() + "-remote", tcpSettings(settings), system.settings().daemonic(), engines,
+        settings.advanced().connectionTimeout().toMillis());
+  }
+
+  /** The class named by troupe.remote.artery.ssl.ssl-engine-provider, made with (ActorSystem) or else (Config). */
+  static SSLEngineProvider sslEngineProvider(ExtendedActorSystem system) {
+    String key = "troupe.remote.artery.ssl.ssl-engine-provider";
+    String name = system.settings().config().getString(key);
+    Class<?> c;
+    try {
+      c = Class.forName(name, true, system.classLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new io.troupe.ConfigurationException(key + " = " + name + ": class not found (" + e + ")", e);
+    }
+    if (!SSLEngineProvider.class.isAssignableFrom(c)) {
+      throw new io.troupe.ConfigurationException(key + " = " + name + " does not implement " + SSLEngineProvider.class.getName());
+    }
+    try {
+      try {
+        return (SSLEngineProvider) c.getConstructor(io.troupe.actor.ActorSystem.class).newInstance(system);
+      } catch (NoSuchMethodException e) {
+        return (SSLEngineProvider) c.getConstructor(com.typesafe.config.Config.class).newInstance(system.settings().config());
+      }
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      Throwable t = e.getCause();
+      if (t instanceof RuntimeException) throw (RuntimeException) t;
+      throw new io.troupe.ConfigurationException(key + " = " + name + " failed to start: " + t, t);
+    } catch (ReflectiveOperationException e) {
+      throw new io.troupe.ConfigurationException(key + " = " + name + " needs a public constructor taking an ActorSystem "
+          + "or a Config (" + e + ")", e);
+    }
   }
 
   // ------------------------------------------------------------------ lifecycle

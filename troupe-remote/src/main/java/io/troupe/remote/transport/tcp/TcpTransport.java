@@ -170,7 +170,9 @@ public class TcpTransport implements Transport {
 
               @Override
               public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                if (holder[0] != null) holder[0].failure = cause;
+                if (holder[0] != null) {
+                  holder[0].failure = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+                }
                 LOG.debug("outbound connection to {}:{} failed: {}", host, port, cause.toString());
                 ctx.close();
               }

@@ -62,6 +62,7 @@ public final class ArteryRemoting {
   private final ConcurrentHashMap<String, Boolean> loggedOnce = new ConcurrentHashMap<>();
   private final List<Consumer<UniqueAddress>> quarantineListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<String[]> largeDestinations;
+  private final Set<String> trustedSelectionPaths;
   private final AtomicInteger terminatingAcks = new AtomicInteger();
   private volatile UniqueAddress localAddress;
   private volatile DropLog dropLog;
@@ -84,6 +85,7 @@ public final class ArteryRemoting {
     List<String[]> ld = new ArrayList<>();
     for (String d : settings.largeMessageDestinations()) ld.add(d.substring(1).split("/"));
     this.largeDestinations = List.copyOf(ld);
+    this.trustedSelectionPaths = Set.copyOf(settings.trustedSelectionPaths());
   }
 
   /** tcp or tls-tcp as configured, unless troupe.remote.artery.advanced.transport-factory names another factory. */
@@ -452,13 +454,60 @@ public final class ArteryRemoting {
     recipient.sendSystemMessage((SystemMessage) m);
   }
 
-  /** Untrusted mode and other inbound policy for user messages; true to deliver. */
+  /**
+   * Untrusted mode for user messages from the peer; true to deliver. Refused: actor selections except those anchored
+   * at the root to one of trusted-selection-paths carrying a message that is not PossiblyHarmful, PossiblyHarmful
+   * messages (PoisonPill, Kill, Terminated, user classes) and remote deployment requests. Local senders never pass here.
+   */
   boolean inboundAllowed(InternalActorRef recipient, Object msg, ActorRef sender, Association a) {
+    if (!settings.untrustedMode()) return true;
+    if (msg instanceof ActorSelectionMessage) {
+      ActorSelectionMessage sel = (ActorSelectionMessage) msg;
+      String path = selectionPath(sel);
+      Object inner = sel.message();
+      if (!trustedSelectionPaths.contains(path)) {
+        return untrusted(a, "an actor selection to [" + path + "] (not in trusted-selection-paths) of a [" + typeName(inner) + "]");
+      }
+      if (inner instanceof io.troupe.actor.PossiblyHarmful || inner instanceof ActorSelectionMessage || isDaemonMessage(inner)) {
+        return untrusted(a, "a PossiblyHarmful [" + typeName(inner) + "] sent by actor selection to [" + path + "]");
+      }
+      if (recipient != provider.rootGuardian()) {
+        return untrusted(a, "an actor selection to [" + path + "] anchored at [" + recipient.path() + "], not the root");
+      }
+      return true;
+    }
+    if (msg instanceof io.troupe.actor.PossiblyHarmful) {
+      return untrusted(a, "a PossiblyHarmful [" + typeName(msg) + "] to [" + recipient.path() + "]");
+    }
+    if (isDaemonMessage(msg)) {
+      return untrusted(a, "a remote deployment request to [" + recipient.path() + "]");
+    }
     return true;
   }
 
+  /** Untrusted mode refuses every system message from remote peers (remote watch, deployment supervision). */
   boolean inboundSystemMessageAllowed(SystemMessage m, Association a) {
-    return true;
+    if (!settings.untrustedMode()) return true;
+    return untrusted(a, "a system message [" + typeName(m) + "] (remote watch and deployment are refused)");
+  }
+
+  private boolean untrusted(Association a, String what) {
+    counters.increment(Counter.DROPPED_UNTRUSTED);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(io.troupe.event.LogMarkers.SECURITY, "[{}] untrusted mode: dropping {} from [{}]", localAddress.address(), what,
+          a.remoteAddress);
+    }
+    return false;
+  }
+
+  private static String selectionPath(ActorSelectionMessage sel) {
+    StringBuilder b = new StringBuilder();
+    for (SelectionPathElement e : sel.elements()) b.append('/').append(e);
+    return b.length() == 0 ? "/" : b.toString();
+  }
+
+  private static String typeName(Object m) {
+    return m == null ? "null" : m.getClass().getName();
   }
 
   // ------------------------------------------------------------------ quarantine

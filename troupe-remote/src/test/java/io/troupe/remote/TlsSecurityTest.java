@@ -131,6 +131,13 @@ class TlsSecurityTest {
     ActorSystem expired = node("Expired", CERTS.expired);
     assertRefused(expired, good);
     awaitSecurityLog("refusing TLS client", "CN=expired", "issued by [CN=Troupe Test CA", CERTS.trustStore.toString());
+    // every stream's connection is refused, and again after the gate; WARN once, repeats at DEBUG
+    long warnings;
+    synchronized (logs.list) {
+      warnings = logs.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN
+          && e.getFormattedMessage().contains("refusing TLS client") && e.getFormattedMessage().contains("CN=expired")).count();
+    }
+    assertEquals(1, warnings, "one WARN for a repeated refusal");
   }
 
   @Test
@@ -139,6 +146,20 @@ class TlsSecurityTest {
     ActorSystem wrong = node("Wrong", CERTS.wrongHost);
     assertRefused(client, wrong);
     awaitSecurityLog("refusing TLS server", "CN=wrong-host.invalid", "127.0.0.1");
+  }
+
+  @Test
+  void shouldRefuseAPlainTcpPeer() {
+    ActorSystem good = node("Good", CERTS.node);
+    ActorSystem plain = ActorSystem.create("Plain", ConfigFactory.parseString("troupe.remote.artery.advanced.handshake-timeout = 3 s")
+        .withFallback(RemoteMessagingTest.config()));
+    systems.add(plain);
+    // the plain node's connection is closed (it gates the association as for any lost connection; no TLS error to report)
+    TestKit target = new TestKit(good);
+    RemoteMessagingTest.remoteRef(plain, good, target.getRef().path().toStringWithoutAddress()).tell("must-not-arrive", ActorRef.noSender());
+    awaitSecurityLog("[Good-remote] TLS handshake with", "server side", "NotSslRecordException");
+    target.expectNoMessage(Duration.ofMillis(500));
+    assertEquals(0, RemotingCounters.get(good).get(RemotingCounters.Counter.MESSAGES_RECEIVED));
   }
 
   @Test

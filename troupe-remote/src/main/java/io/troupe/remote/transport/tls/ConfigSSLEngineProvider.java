@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * The default {@link SSLEngineProvider}: key and trust stores (PKCS12 or JKS, detected from the file) and TLS settings
  * from {@code troupe.remote.artery.ssl.config-ssl-engine}. The server side requires a client certificate when
  * {@code require-mutual-authentication = on}; the client side checks the server's certificate against the host it
- * connects to when {@code hostname-verification = on}. Every certificate the trust store refuses is logged at WARN
+ * connects to when {@code hostname-verification = on}. A certificate the trust store refuses is logged at WARN
  * with the {@link LogMarkers#SECURITY} marker, naming the peer, the certificate's subject and issuer and the trust
- * store. Everything is read and checked when the provider is made, so a wrong path or password fails the system start.
+ * store (the first time per peer host, certificate and reason; repeats at DEBUG). Everything is read and checked when the provider is made, so a wrong path or password fails the system start.
  */
 public class ConfigSSLEngineProvider implements SSLEngineProvider {
   private static final Logger LOG = LoggerFactory.getLogger(ConfigSSLEngineProvider.class);
@@ -63,7 +63,9 @@ public class ConfigSSLEngineProvider implements SSLEngineProvider {
       tmf.init(ts);
       TrustManager[] tms = tmf.getTrustManagers();
       for (int i = 0; i < tms.length; i++) {
-        if (tms[i] instanceof X509ExtendedTrustManager) tms[i] = new LoggingTrustManager((X509ExtendedTrustManager) tms[i], trustStore);
+        if (tms[i] instanceof X509ExtendedTrustManager) {
+          tms[i] = new LoggingTrustManager((X509ExtendedTrustManager) tms[i], trustStore, new RefusalLog(LOG));
+        }
       }
       this.context = SSLContext.getInstance(protocol);
       context.init(kmf.getKeyManagers(), tms, random(c.getString("random-number-generator")));
@@ -121,17 +123,22 @@ public class ConfigSSLEngineProvider implements SSLEngineProvider {
   static final class LoggingTrustManager extends X509ExtendedTrustManager {
     private final X509ExtendedTrustManager delegate;
     private final String trustStore;
+    private final RefusalLog refusals;
 
-    LoggingTrustManager(X509ExtendedTrustManager delegate, String trustStore) {
+    LoggingTrustManager(X509ExtendedTrustManager delegate, String trustStore, RefusalLog refusals) {
       this.delegate = delegate;
       this.trustStore = trustStore;
+      this.refusals = refusals;
     }
 
     private void refused(String side, X509Certificate[] chain, String peer, CertificateException e) {
       X509Certificate leaf = chain == null || chain.length == 0 ? null : chain[0];
-      LOG.warn(LogMarkers.SECURITY, "refusing TLS {} [{}]: certificate subject [{}] issued by [{}] is not accepted with "
-              + "trust store [{}]: {}", side, peer, leaf == null ? "none" : leaf.getSubjectX500Principal().getName(),
-          leaf == null ? "none" : leaf.getIssuerX500Principal().getName(), trustStore, e.getMessage());
+      String subject = leaf == null ? "none" : leaf.getSubjectX500Principal().getName();
+      String issuer = leaf == null ? "none" : leaf.getIssuerX500Principal().getName();
+      String host = peer.lastIndexOf(':') > 0 ? peer.substring(0, peer.lastIndexOf(':')) : peer;
+      refusals.refused(side + "|" + host + "|" + subject + "|" + issuer + "|" + e.getMessage(),
+          "refusing TLS {} [{}]: certificate subject [{}] issued by [{}] is not accepted with trust store [{}]: {}. "
+              + "Repeats are logged at DEBUG", side, peer, subject, issuer, trustStore, e.getMessage());
     }
 
     private static String peer(SSLEngine engine) {

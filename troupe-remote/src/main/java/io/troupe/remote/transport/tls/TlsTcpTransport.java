@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * side is the TLS server. An outbound connection counts as connected only once its TLS handshake succeeded and the
  * {@link SSLEngineProvider} accepted the session, so a refused peer fails the connect and no frame reaches it; on the
  * accepting side the TLS handler passes no bytes to the frame decoder before the handshake completed. Failed
- * handshakes are logged at WARN with the {@link LogMarkers#SECURITY} marker.
+ * handshakes are logged at WARN with the {@link LogMarkers#SECURITY} marker (once per peer host and cause, repeats at
+ * DEBUG).
  */
 public class TlsTcpTransport extends TcpTransport {
   private static final Logger LOG = LoggerFactory.getLogger(TlsTcpTransport.class);
@@ -31,6 +32,7 @@ public class TlsTcpTransport extends TcpTransport {
 
   private final SSLEngineProvider engines;
   private final long handshakeTimeoutMillis;
+  private final RefusalLog refusals = new RefusalLog(LOG);
 
   public TlsTcpTransport(String name, TcpTransportSettings settings, boolean daemonThreads, SSLEngineProvider engines,
                          long handshakeTimeoutMillis) {
@@ -82,8 +84,9 @@ public class TlsTcpTransport extends TcpTransport {
   }
 
   private void refused(boolean client, String peerHost, int peerPort, Throwable cause) {
-    LOG.warn(LogMarkers.SECURITY, "[{}] TLS handshake with [{}:{}] ({} side) failed, no association: {}", name(), peerHost, peerPort,
-        client ? "client" : "server", cause.toString());
+    refusals.refused((client ? "client|" : "server|") + peerHost + "|" + cause,
+        "[{}] TLS handshake with [{}:{}] ({} side) failed, no association: {}. Repeats are logged at DEBUG", name(),
+        peerHost, peerPort, client ? "client" : "server", cause.toString());
   }
 
   @Override

@@ -91,6 +91,7 @@ class TlsSecurityTest {
 
   /** Sends from {@code from} to a probe on {@code to}; asserts that nothing arrives and {@code from} sees an association error. */
   void assertRefused(ActorSystem from, ActorSystem to) {
+    long received = RemotingCounters.get(to).get(RemotingCounters.Counter.MESSAGES_RECEIVED);
     TestKit target = new TestKit(to);
     TestKit errors = new TestKit(from);
     from.eventStream().subscribe(errors.getRef(), AssociationErrorEvent.class);
@@ -98,7 +99,7 @@ class TlsSecurityTest {
     ref.tell("must-not-arrive", ActorRef.noSender());
     errors.expectMsgClass(Duration.ofSeconds(20), AssociationErrorEvent.class);
     target.expectNoMessage(Duration.ofMillis(500));
-    assertEquals(0, RemotingCounters.get(to).get(RemotingCounters.Counter.MESSAGES_RECEIVED));
+    assertEquals(received, RemotingCounters.get(to).get(RemotingCounters.Counter.MESSAGES_RECEIVED));
   }
 
   void assertDelivered(ActorSystem from, ActorSystem to) {
@@ -196,6 +197,47 @@ class TlsSecurityTest {
     ActorSystem b = node("B", CERTS.node);
     assertDelivered(a, b);
     assertDelivered(b, a);
+  }
+
+  /** A provider made through its (Config) constructor, counting the engines it makes. */
+  public static class CountingProvider extends io.troupe.remote.transport.tls.ConfigSSLEngineProvider {
+    static final java.util.concurrent.atomic.AtomicInteger ENGINES = new java.util.concurrent.atomic.AtomicInteger();
+
+    public CountingProvider(Config config) {
+      super(config);
+    }
+
+    @Override
+    public javax.net.ssl.SSLEngine createClientSSLEngine(String peerHost, int peerPort) {
+      ENGINES.incrementAndGet();
+      return super.createClientSSLEngine(peerHost, peerPort);
+    }
+  }
+
+  /** A provider made through its (ActorSystem) constructor that vetoes every server session after the handshake. */
+  public static class VetoProvider extends io.troupe.remote.transport.tls.ConfigSSLEngineProvider {
+    public VetoProvider(ActorSystem system) {
+      super(system);
+    }
+
+    @Override
+    public java.util.Optional<Throwable> verifyServerSession(String peerHost, javax.net.ssl.SSLSession session) {
+      return java.util.Optional.of(new javax.net.ssl.SSLPeerUnverifiedException("vetoed by the test provider"));
+    }
+  }
+
+  @Test
+  void shouldUseAConfiguredEngineProvider() {
+    int before = CountingProvider.ENGINES.get();
+    ActorSystem a = node("A", CERTS.node, CERTS.trustStore,
+        "troupe.remote.artery.ssl.ssl-engine-provider = \"" + CountingProvider.class.getName() + "\"");
+    ActorSystem b = node("B", CERTS.node);
+    assertDelivered(a, b);
+    assertTrue(CountingProvider.ENGINES.get() > before + 2, "engines from the configured provider (beyond its own checks)");
+    ActorSystem veto = node("Veto", CERTS.node, CERTS.trustStore,
+        "troupe.remote.artery.ssl.ssl-engine-provider = \"" + VetoProvider.class.getName() + "\"");
+    assertRefused(veto, b);
+    awaitSecurityLog("[Veto-remote] TLS handshake with", "client side", "vetoed by the test provider");
   }
 
   @Test

@@ -50,11 +50,24 @@ public class TlsTcpTransport extends TcpTransport {
     ch.attr(io.netty.util.AttributeKey.<Promise<Channel>>valueOf(PROMISE)).set(ready);
     ch.pipeline().addLast("tls", ssl);
     ch.pipeline().addLast("tls-verify", new ChannelInboundHandlerAdapter() {
+      private boolean refused;
+
+      @Override
+      public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        // bytes decrypted in the same read as a refused handshake must not reach the frame decoder
+        if (refused) {
+          io.netty.util.ReferenceCountUtil.release(msg);
+        } else {
+          ctx.fireChannelRead(msg);
+        }
+      }
+
       @Override
       public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof SslHandshakeCompletionEvent) {
           SslHandshakeCompletionEvent done = (SslHandshakeCompletionEvent) evt;
           if (!done.isSuccess()) {
+            refused = true;
             refused(client, peerHost, peerPort, done.cause());
             ready.tryFailure(done.cause());
             ctx.close();
@@ -63,6 +76,7 @@ public class TlsTcpTransport extends TcpTransport {
           SSLSession session = ssl.engine().getSession();
           Optional<Throwable> veto = client ? engines.verifyServerSession(peerHost, session) : engines.verifyClientSession(peerHost, session);
           if (veto.isPresent()) {
+            refused = true;
             refused(client, peerHost, peerPort, veto.get());
             ready.tryFailure(veto.get());
             ctx.close();

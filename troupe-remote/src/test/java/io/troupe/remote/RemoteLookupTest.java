@@ -23,16 +23,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Looking actors up and talking to them across two systems over loopback. */
+/** Looking actors up and talking to them across two systems over loopback (tcp; {@link TlsRemoteLookupTest}: tls-tcp). */
 class RemoteLookupTest {
   ActorSystem a;
   ActorSystem b;
   String bAddress;
 
+  /** The configuration of the nodes; subclasses run the same tests over another transport. */
+  com.typesafe.config.Config nodeConfig() {
+    return RemoteMessagingTest.config();
+  }
+
   @BeforeEach
   void start() {
-    a = ActorSystem.create("A", RemoteMessagingTest.config());
-    b = ActorSystem.create("B", RemoteMessagingTest.config());
+    a = ActorSystem.create("A", nodeConfig());
+    b = ActorSystem.create("B", nodeConfig());
     bAddress = RemoteMessagingTest.address(b).toString();
     b.actorOf(Props.create(RemoteMessagingTest.Echo.class), "echo");
     b.actorOf(Props.create(Forwarder.class), "forwarder");
@@ -104,8 +109,8 @@ class RemoteLookupTest {
   @Test
   void shouldTalkWithThePekkoProtocolNameAndRefuseUnacceptedProtocols() {
     String pekko = "troupe.remote.protocol-name = pekko\ntroupe.remote.accept-protocol-names = [pekko]\n";
-    ActorSystem p1 = ActorSystem.create("P1", ConfigFactory.parseString(pekko).withFallback(RemoteMessagingTest.config()));
-    ActorSystem p2 = ActorSystem.create("P2", ConfigFactory.parseString(pekko).withFallback(RemoteMessagingTest.config()));
+    ActorSystem p1 = ActorSystem.create("P1", ConfigFactory.parseString(pekko).withFallback(nodeConfig()));
+    ActorSystem p2 = ActorSystem.create("P2", ConfigFactory.parseString(pekko).withFallback(nodeConfig()));
     try {
       Address p2Address = RemoteMessagingTest.address(p2);
       assertEquals("pekko", p2Address.protocol());

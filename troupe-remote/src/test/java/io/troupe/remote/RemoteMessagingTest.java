@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Two systems in one JVM over loopback: messages and replies through remote refs. */
+/** Two systems in one JVM over loopback: messages and replies through remote refs (tcp; {@link TlsRemoteMessagingTest}: tls-tcp). */
 class RemoteMessagingTest {
   static Config config() {
     return ConfigFactory.parseString("troupe.actor.provider = remote\n"
@@ -29,10 +29,15 @@ class RemoteMessagingTest {
   ActorSystem a;
   ActorSystem b;
 
+  /** The configuration of both nodes; subclasses run the same tests over another transport. */
+  Config nodeConfig() {
+    return config();
+  }
+
   @BeforeEach
   void start() {
-    a = ActorSystem.create("A", config());
-    b = ActorSystem.create("B", config());
+    a = ActorSystem.create("A", nodeConfig());
+    b = ActorSystem.create("B", nodeConfig());
   }
 
   @AfterEach

@@ -25,6 +25,8 @@ import io.troupe.remote.transport.Transport;
 import io.troupe.remote.transport.TransportFactory;
 import io.troupe.remote.transport.tcp.TcpTransport;
 import io.troupe.remote.transport.tcp.TcpTransportSettings;
+import io.troupe.remote.transport.tls.SSLEngineProvider;
+import io.troupe.remote.transport.tls.TlsTcpTransport;
 import io.troupe.serialization.Serialization;
 import io.troupe.serialization.SerializationExtension;
 import io.troupe.serialization.Serializer;
@@ -60,6 +62,7 @@ public final class ArteryRemoting {
   private final ConcurrentHashMap<String, Boolean> loggedOnce = new ConcurrentHashMap<>();
   private final List<Consumer<UniqueAddress>> quarantineListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<String[]> largeDestinations;
+  private final Set<String> trustedSelectionPaths;
   private final AtomicInteger terminatingAcks = new AtomicInteger();
   private volatile UniqueAddress localAddress;
   private volatile DropLog dropLog;
@@ -84,12 +87,13 @@ public final class ArteryRemoting {
     List<String[]> ld = new ArrayList<>();
     for (String d : settings.largeMessageDestinations()) ld.add(d.substring(1).split("/"));
     this.largeDestinations = List.copyOf(ld);
+    this.trustedSelectionPaths = Set.copyOf(settings.trustedSelectionPaths());
   }
 
-  /** Plain TCP unless troupe.remote.artery.advanced.transport-factory names another factory. */
+  /** tcp or tls-tcp as configured, unless troupe.remote.artery.advanced.transport-factory names another factory. */
   private static TransportFactory transportFactory(ActorSystemImpl system, RemoteSettings settings) {
     String name = settings.advanced().transportFactory();
-    if (name.isEmpty()) return ArteryRemoting::tcp;
+    if (name.isEmpty()) return settings.transport() == RemoteSettings.TransportKind.TLS_TCP ? ArteryRemoting::tlsTcp : ArteryRemoting::tcp;
     try {
       Class<?> c = Class.forName(name, true, system.classLoader());
       return (TransportFactory) c.getConstructor().newInstance();
@@ -100,12 +104,51 @@ public final class ArteryRemoting {
     }
   }
 
-  private static Transport tcp(ExtendedActorSystem system, RemoteSettings settings) {
+  private static TcpTransportSettings tcpSettings(RemoteSettings settings) {
     int maxInbound = Math.max(settings.advanced().maximumFrameSize(), settings.advanced().maximumLargeFrameSize());
     int lanes = settings.advanced().inboundLanes();
     int ioThreads = lanes <= 0 ? 0 : Math.max(2, Math.min(lanes, Runtime.getRuntime().availableProcessors()));
-    return new TcpTransport(system.name() + "-remote", new TcpTransportSettings(ioThreads,
-        (int) settings.advanced().connectionTimeout().toMillis(), maxInbound, 1024 * 1024, 64 * 1024), system.settings().daemonic());
+    return new TcpTransportSettings(ioThreads, (int) settings.advanced().connectionTimeout().toMillis(), maxInbound,
+        1024 * 1024, 64 * 1024);
+  }
+
+  private static Transport tcp(ExtendedActorSystem system, RemoteSettings settings) {
+    return new TcpTransport(system.name() + "-remote", tcpSettings(settings), system.settings().daemonic());
+  }
+
+  private static Transport tlsTcp(ExtendedActorSystem system, RemoteSettings settings) {
+    SSLEngineProvider engines = sslEngineProvider(system);
+    return new TlsTcpTransport(system.name() + "-remote", tcpSettings(settings), system.settings().daemonic(), engines,
+        settings.advanced().connectionTimeout().toMillis());
+  }
+
+  /** The class named by troupe.remote.artery.ssl.ssl-engine-provider, made with (ActorSystem) or else (Config). */
+  static SSLEngineProvider sslEngineProvider(ExtendedActorSystem system) {
+    String key = "troupe.remote.artery.ssl.ssl-engine-provider";
+    String name = system.settings().config().getString(key);
+    Class<?> c;
+    try {
+      c = Class.forName(name, true, system.classLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new io.troupe.ConfigurationException(key + " = " + name + ": class not found (" + e + ")", e);
+    }
+    if (!SSLEngineProvider.class.isAssignableFrom(c)) {
+      throw new io.troupe.ConfigurationException(key + " = " + name + " does not implement " + SSLEngineProvider.class.getName());
+    }
+    try {
+      try {
+        return (SSLEngineProvider) c.getConstructor(io.troupe.actor.ActorSystem.class).newInstance(system);
+      } catch (NoSuchMethodException e) {
+        return (SSLEngineProvider) c.getConstructor(com.typesafe.config.Config.class).newInstance(system.settings().config());
+      }
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      Throwable t = e.getCause();
+      if (t instanceof RuntimeException) throw (RuntimeException) t;
+      throw new io.troupe.ConfigurationException(key + " = " + name + " failed to start: " + t, t);
+    } catch (ReflectiveOperationException e) {
+      throw new io.troupe.ConfigurationException(key + " = " + name + " needs a public constructor taking an ActorSystem "
+          + "or a Config (" + e + ")", e);
+    }
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -421,13 +464,60 @@ public final class ArteryRemoting {
     recipient.sendSystemMessage((SystemMessage) m);
   }
 
-  /** Untrusted mode and other inbound policy for user messages; true to deliver. */
+  /**
+   * Untrusted mode for user messages from the peer; true to deliver. Refused: actor selections except those anchored
+   * at the root to one of trusted-selection-paths carrying a message that is not PossiblyHarmful, PossiblyHarmful
+   * messages (PoisonPill, Kill, Terminated, user classes) and remote deployment requests. Local senders never pass here.
+   */
   boolean inboundAllowed(InternalActorRef recipient, Object msg, ActorRef sender, Association a) {
+    if (!settings.untrustedMode()) return true;
+    if (msg instanceof ActorSelectionMessage) {
+      ActorSelectionMessage sel = (ActorSelectionMessage) msg;
+      String path = selectionPath(sel);
+      Object inner = sel.message();
+      if (!trustedSelectionPaths.contains(path)) {
+        return untrusted(a, "an actor selection to [" + path + "] (not in trusted-selection-paths) of a [" + typeName(inner) + "]");
+      }
+      if (inner instanceof io.troupe.actor.PossiblyHarmful || inner instanceof ActorSelectionMessage || isDaemonMessage(inner)) {
+        return untrusted(a, "a PossiblyHarmful [" + typeName(inner) + "] sent by actor selection to [" + path + "]");
+      }
+      if (recipient != provider.rootGuardian()) {
+        return untrusted(a, "an actor selection to [" + path + "] anchored at [" + recipient.path() + "], not the root");
+      }
+      return true;
+    }
+    if (msg instanceof io.troupe.actor.PossiblyHarmful) {
+      return untrusted(a, "a PossiblyHarmful [" + typeName(msg) + "] to [" + recipient.path() + "]");
+    }
+    if (isDaemonMessage(msg)) {
+      return untrusted(a, "a remote deployment request to [" + recipient.path() + "]");
+    }
     return true;
   }
 
+  /** Untrusted mode refuses every system message from remote peers (remote watch, deployment supervision). */
   boolean inboundSystemMessageAllowed(SystemMessage m, Association a) {
-    return true;
+    if (!settings.untrustedMode()) return true;
+    return untrusted(a, "a system message [" + typeName(m) + "] (remote watch and deployment are refused)");
+  }
+
+  private boolean untrusted(Association a, String what) {
+    counters.increment(Counter.DROPPED_UNTRUSTED);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(io.troupe.event.LogMarkers.SECURITY, "[{}] untrusted mode: dropping {} from [{}]", localAddress.address(), what,
+          a.remoteAddress);
+    }
+    return false;
+  }
+
+  private static String selectionPath(ActorSelectionMessage sel) {
+    StringBuilder b = new StringBuilder();
+    for (SelectionPathElement e : sel.elements()) b.append('/').append(e);
+    return b.length() == 0 ? "/" : b.toString();
+  }
+
+  private static String typeName(Object m) {
+    return m == null ? "null" : m.getClass().getName();
   }
 
   // ------------------------------------------------------------------ quarantine

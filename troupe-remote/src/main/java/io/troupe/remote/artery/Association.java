@@ -338,6 +338,10 @@ public final class Association {
   private void connectionLost(OutboundStream s, Throwable cause) {
     if (state == State.ACTIVE) {
       remoting.publish(new DisassociatedEvent(remoting.localAddress().address(), remoteAddress, startedByPeer));
+    } else if (cause instanceof javax.net.ssl.SSLException) {
+      // tls-tcp, TLSv1.3: the client finishes its handshake before the server checked the client's certificate, so a
+      // refusal arrives as an alert on a connection that looked connected. The association never existed: an error.
+      remoting.publish(new AssociationErrorEvent(cause, remoting.localAddress().address(), remoteAddress, false, org.slf4j.event.Level.WARN));
     }
     gate("connection (" + FrameDescriptor.streamName(s.streamId) + ") to [" + remoteAddress + "] lost"
         + (cause == null ? "" : ": " + cause.getMessage()));

@@ -72,6 +72,25 @@ public class TcpTransport implements Transport {
   /** Hook for tls-tcp: handlers added in front of the frame codec of every connection. */
   protected void initChannel(SocketChannel ch, boolean client) {}
 
+  /**
+   * Hook for tls-tcp with the peer's address: {@code peerHost}/{@code peerPort} are the host and port connected to
+   * (client) or the remote socket address (server). Calls {@link #initChannel(SocketChannel, boolean)} by default.
+   */
+  protected void initChannel(SocketChannel ch, boolean client, String peerHost, int peerPort) {
+    initChannel(ch, client);
+  }
+
+  /**
+   * Hook for tls-tcp: completes when a new outbound connection may carry frames (after the TLS handshake); a failure
+   * fails the connect. Called on the connection's I/O thread; plain TCP is ready at once.
+   */
+  protected io.netty.util.concurrent.Future<?> whenReady(Channel ch) {
+    return ch.newSucceededFuture();
+  }
+
+  /** The transport's name (system name + "-remote"), for logs. */
+  protected String name() { return name; }
+
   @Override
   public CompletionStage<InetSocketAddress> bind(String bindHost, int bindPort, InboundHandlerFactory inbound) {
     CompletableFuture<InetSocketAddress> result = new CompletableFuture<>();
@@ -85,7 +104,8 @@ public class TcpTransport implements Transport {
           @Override
           protected void initChannel(SocketChannel ch) {
             channels.add(ch);
-            TcpTransport.this.initChannel(ch, false);
+            InetSocketAddress peer = ch.remoteAddress();
+            TcpTransport.this.initChannel(ch, false, peer.getHostString(), peer.getPort());
             ch.pipeline().addLast("artery-frames", new InboundFrames(inbound.newConnection(ch.remoteAddress())));
           }
         });
@@ -124,7 +144,7 @@ public class TcpTransport implements Transport {
           @Override
           protected void initChannel(SocketChannel ch) {
             channels.add(ch);
-            TcpTransport.this.initChannel(ch, true);
+            TcpTransport.this.initChannel(ch, true, host, port);
             ch.pipeline().addLast("artery-outbound", new ChannelInboundHandlerAdapter() {
               @Override
               public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -150,7 +170,9 @@ public class TcpTransport implements Transport {
 
               @Override
               public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                if (holder[0] != null) holder[0].failure = cause;
+                if (holder[0] != null) {
+                  holder[0].failure = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+                }
                 LOG.debug("outbound connection to {}:{} failed: {}", host, port, cause.toString());
                 ctx.close();
               }
@@ -158,14 +180,23 @@ public class TcpTransport implements Transport {
           }
         });
     b.connect(host, port).addListener((ChannelFuture f) -> {
-      if (f.isSuccess()) {
-        Outbound o = new Outbound(f.channel(), streamId, settings.outboundChunkBytes());
-        holder[0] = o;
-        o.writePreamble();
-        result.complete(o);
-      } else {
+      if (!f.isSuccess()) {
         result.completeExceptionally(f.cause());
+        return;
       }
+      whenReady(f.channel()).addListener(ready -> {
+        if (!ready.isSuccess()) {
+          f.channel().close();
+          result.completeExceptionally(ready.cause());
+        } else if (!f.channel().isActive()) {
+          result.completeExceptionally(new java.io.IOException("connection to " + host + ":" + port + " closed before it was ready"));
+        } else {
+          Outbound o = new Outbound(f.channel(), streamId, settings.outboundChunkBytes());
+          holder[0] = o;
+          o.writePreamble();
+          result.complete(o);
+        }
+      });
     });
     return result;
   }

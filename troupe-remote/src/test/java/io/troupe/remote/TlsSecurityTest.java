@@ -1,0 +1,254 @@
+package io.troupe.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.troupe.actor.ActorRef;
+import io.troupe.actor.ActorSystem;
+import io.troupe.event.LogMarkers;
+import io.troupe.remote.tls.TestCertificates;
+import io.troupe.remote.tls.TlsTestConfig;
+import io.troupe.testkit.javadsl.TestKit;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * tls-tcp refuses peers whose certificates it cannot trust: self-signed, expired, for another host (with hostname
+ * verification on). Nothing is delivered, the connecting side sees an association error, and the refusal is logged
+ * with the SECURITY marker naming the certificate and the trust store. Certificates are made by {@link TestCertificates}.
+ */
+class TlsSecurityTest {
+  static final TestCertificates CERTS = TestCertificates.get();
+
+  final List<ActorSystem> systems = new ArrayList<>();
+  ListAppender<ILoggingEvent> logs;
+  Logger tlsLogger;
+
+  @BeforeEach
+  void captureLogs() {
+    tlsLogger = (Logger) LoggerFactory.getLogger("io.troupe.remote.transport.tls");
+    logs = new ListAppender<>();
+    logs.start();
+    tlsLogger.addAppender(logs);
+  }
+
+  @AfterEach
+  void stop() {
+    for (ActorSystem s : systems) TestKit.shutdownActorSystem(s);
+    tlsLogger.detachAppender(logs);
+  }
+
+  ActorSystem node(String name, Path keyStore, Path trustStore, String extra) {
+    Config c = ConfigFactory.parseString("troupe.remote.artery.advanced.handshake-timeout = 3 s\n" + extra)
+        .withFallback(TlsTestConfig.tls(keyStore, trustStore))
+        .withFallback(RemoteMessagingTest.config());
+    ActorSystem s = ActorSystem.create(name, c);
+    systems.add(s);
+    return s;
+  }
+
+  ActorSystem node(String name, Path keyStore) {
+    return node(name, keyStore, CERTS.trustStore, "");
+  }
+
+  /** A SECURITY-marked WARN log line containing all of {@code parts}, waited for with a deadline. */
+  ILoggingEvent awaitSecurityLog(String... parts) {
+    Predicate<ILoggingEvent> p = e -> {
+      if (e.getMarkerList() == null || !e.getMarkerList().contains(LogMarkers.SECURITY)) return false;
+      for (String s : parts) if (!e.getFormattedMessage().contains(s)) return false;
+      return true;
+    };
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      synchronized (logs.list) {
+        for (ILoggingEvent e : logs.list) if (p.test(e)) return e;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+    List<String> seen = new ArrayList<>();
+    synchronized (logs.list) {
+      for (ILoggingEvent e : logs.list) seen.add(e.getMarkerList() + " " + e.getFormattedMessage());
+    }
+    throw new AssertionError("no SECURITY log containing " + List.of(parts) + " within 20 s; logged: " + seen);
+  }
+
+  /** Sends from {@code from} to a probe on {@code to}; asserts that nothing arrives and {@code from} sees an association error. */
+  void assertRefused(ActorSystem from, ActorSystem to) {
+    long received = RemotingCounters.get(to).get(RemotingCounters.Counter.MESSAGES_RECEIVED);
+    TestKit target = new TestKit(to);
+    TestKit errors = new TestKit(from);
+    from.eventStream().subscribe(errors.getRef(), AssociationErrorEvent.class);
+    ActorRef ref = RemoteMessagingTest.remoteRef(from, to, target.getRef().path().toStringWithoutAddress());
+    ref.tell("must-not-arrive", ActorRef.noSender());
+    errors.expectMsgClass(Duration.ofSeconds(20), AssociationErrorEvent.class);
+    target.expectNoMessage(Duration.ofMillis(500));
+    assertEquals(received, RemotingCounters.get(to).get(RemotingCounters.Counter.MESSAGES_RECEIVED));
+  }
+
+  void assertDelivered(ActorSystem from, ActorSystem to) {
+    TestKit target = new TestKit(to);
+    ActorRef ref = RemoteMessagingTest.remoteRef(from, to, target.getRef().path().toStringWithoutAddress());
+    ref.tell("over-tls", ActorRef.noSender());
+    target.expectMsg(Duration.ofSeconds(10), "over-tls");
+  }
+
+  @Test
+  void shouldRefuseAClientWithAnUntrustedCertificate() {
+    ActorSystem good = node("Good", CERTS.node);
+    ActorSystem rogue = node("Rogue", CERTS.untrusted); // trusts the CA, presents a self-signed certificate
+    assertRefused(rogue, good);
+    // the server asks for a certificate issued by the CA; the rogue has none and sends an empty chain
+    awaitSecurityLog("[Good-remote] TLS handshake with", "server side", "Empty client certificate chain");
+  }
+
+  @Test
+  void shouldRefuseAServerWithAnUntrustedCertificate() {
+    ActorSystem good = node("Good", CERTS.node);
+    ActorSystem rogue = node("Rogue", CERTS.untrusted, CERTS.untrustedTrustStore, "");
+    assertRefused(good, rogue);
+    awaitSecurityLog("refusing TLS server", "CN=untrusted", CERTS.trustStore.toString());
+  }
+
+  @Test
+  void shouldRefuseAnExpiredCertificate() {
+    ActorSystem good = node("Good", CERTS.node);
+    ActorSystem expired = node("Expired", CERTS.expired);
+    assertRefused(expired, good);
+    awaitSecurityLog("refusing TLS client", "CN=expired", "issued by [CN=Troupe Test CA", CERTS.trustStore.toString());
+    // every stream's connection is refused, and again after the gate; WARN once, repeats at DEBUG
+    long warnings;
+    synchronized (logs.list) {
+      warnings = logs.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN
+          && e.getFormattedMessage().contains("refusing TLS client") && e.getFormattedMessage().contains("CN=expired")).count();
+    }
+    assertEquals(1, warnings, "one WARN for a repeated refusal");
+  }
+
+  @Test
+  void shouldRefuseAWrongHostWithHostnameVerificationOn() {
+    ActorSystem client = node("Client", CERTS.node, CERTS.trustStore, "troupe.remote.artery.ssl.config-ssl-engine.hostname-verification = on");
+    ActorSystem wrong = node("Wrong", CERTS.wrongHost);
+    assertRefused(client, wrong);
+    awaitSecurityLog("refusing TLS server", "CN=wrong-host.invalid", "127.0.0.1");
+  }
+
+  @Test
+  void shouldRefuseAPlainTcpPeer() {
+    ActorSystem good = node("Good", CERTS.node);
+    ActorSystem plain = ActorSystem.create("Plain", ConfigFactory.parseString("troupe.remote.artery.advanced.handshake-timeout = 3 s")
+        .withFallback(RemoteMessagingTest.config()));
+    systems.add(plain);
+    // the plain node's connection is closed (it gates the association as for any lost connection; no TLS error to report)
+    TestKit target = new TestKit(good);
+    RemoteMessagingTest.remoteRef(plain, good, target.getRef().path().toStringWithoutAddress()).tell("must-not-arrive", ActorRef.noSender());
+    awaitSecurityLog("[Good-remote] TLS handshake with", "server side", "NotSslRecordException");
+    target.expectNoMessage(Duration.ofMillis(500));
+    assertEquals(0, RemotingCounters.get(good).get(RemotingCounters.Counter.MESSAGES_RECEIVED));
+  }
+
+  @Test
+  void shouldAcceptAWrongHostWithHostnameVerificationOff() {
+    ActorSystem client = node("Client", CERTS.node);
+    ActorSystem wrong = node("Wrong", CERTS.wrongHost);
+    assertDelivered(client, wrong);
+    assertDelivered(wrong, client);
+  }
+
+  @Test
+  void shouldAcceptTheRightHostWithHostnameVerificationOn() {
+    String on = "troupe.remote.artery.ssl.config-ssl-engine.hostname-verification = on";
+    ActorSystem a = node("A", CERTS.node, CERTS.trustStore, on);
+    ActorSystem b = node("B", CERTS.node, CERTS.trustStore, on);
+    assertDelivered(a, b);
+    assertDelivered(b, a);
+  }
+
+  @Test
+  void shouldTalkTls12WithConfiguredCipherSuites() {
+    String tls12 = "troupe.remote.artery.ssl.config-ssl-engine { protocol = TLSv1.2\n"
+        + "enabled-algorithms = [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256] }";
+    ActorSystem a = node("A", CERTS.node, CERTS.trustStore, tls12);
+    ActorSystem b = node("B", CERTS.node, CERTS.trustStore, tls12);
+    assertDelivered(a, b);
+    assertDelivered(b, a);
+  }
+
+  @Test
+  void shouldReadJksStoresWithASeparateKeyPassword() {
+    String jks = "troupe.remote.artery.ssl.config-ssl-engine.key-password = " + TestCertificates.JKS_KEY_PASSWORD;
+    ActorSystem a = node("A", CERTS.nodeJks, CERTS.trustStore, jks);
+    ActorSystem b = node("B", CERTS.node);
+    assertDelivered(a, b);
+    assertDelivered(b, a);
+  }
+
+  /** A provider made through its (Config) constructor, counting the engines it makes. */
+  public static class CountingProvider extends io.troupe.remote.transport.tls.ConfigSSLEngineProvider {
+    static final java.util.concurrent.atomic.AtomicInteger ENGINES = new java.util.concurrent.atomic.AtomicInteger();
+
+    public CountingProvider(Config config) {
+      super(config);
+    }
+
+    @Override
+    public javax.net.ssl.SSLEngine createClientSSLEngine(String peerHost, int peerPort) {
+      ENGINES.incrementAndGet();
+      return super.createClientSSLEngine(peerHost, peerPort);
+    }
+  }
+
+  /** A provider made through its (ActorSystem) constructor that vetoes every server session after the handshake. */
+  public static class VetoProvider extends io.troupe.remote.transport.tls.ConfigSSLEngineProvider {
+    public VetoProvider(ActorSystem system) {
+      super(system);
+    }
+
+    @Override
+    public java.util.Optional<Throwable> verifyServerSession(String peerHost, javax.net.ssl.SSLSession session) {
+      return java.util.Optional.of(new javax.net.ssl.SSLPeerUnverifiedException("vetoed by the test provider"));
+    }
+  }
+
+  @Test
+  void shouldUseAConfiguredEngineProvider() {
+    int before = CountingProvider.ENGINES.get();
+    ActorSystem a = node("A", CERTS.node, CERTS.trustStore,
+        "troupe.remote.artery.ssl.ssl-engine-provider = \"" + CountingProvider.class.getName() + "\"");
+    ActorSystem b = node("B", CERTS.node);
+    assertDelivered(a, b);
+    assertTrue(CountingProvider.ENGINES.get() > before + 2, "engines from the configured provider (beyond its own checks)");
+    ActorSystem veto = node("Veto", CERTS.node, CERTS.trustStore,
+        "troupe.remote.artery.ssl.ssl-engine-provider = \"" + VetoProvider.class.getName() + "\"");
+    assertRefused(veto, b);
+    awaitSecurityLog("[Veto-remote] TLS handshake with", "client side", "vetoed by the test provider");
+  }
+
+  @Test
+  void shouldFailTheStartOnAWrongPasswordOrAnUnknownProvider() {
+    Config wrong = ConfigFactory.parseString("troupe.remote.artery.ssl.config-ssl-engine.key-store-password = wrong")
+        .withFallback(TlsTestConfig.tls()).withFallback(RemoteMessagingTest.config());
+    RuntimeException e = assertThrows(RuntimeException.class, () -> systems.add(ActorSystem.create("Bad", wrong)));
+    assertTrue(String.valueOf(e.getMessage()).contains("config-ssl-engine"), e.toString());
+    Config unknown = ConfigFactory.parseString("troupe.remote.artery.ssl.ssl-engine-provider = no.such.Provider")
+        .withFallback(TlsTestConfig.tls()).withFallback(RemoteMessagingTest.config());
+    RuntimeException e2 = assertThrows(RuntimeException.class, () -> systems.add(ActorSystem.create("Bad", unknown)));
+    assertTrue(String.valueOf(e2.getMessage()).contains("no.such.Provider"), e2.toString());
+  }
+}

@@ -95,6 +95,7 @@ public final class RemoteSystemDaemon extends MinimalActorRef {
     if (!(message instanceof SystemMessage.DeathWatchNotification)) return;
     ActorRef dead = ((SystemMessage.DeathWatchNotification) message).actor();
     List<InternalActorRef> orphans = null;
+    InternalActorRef unwatch = null;
     synchronized (this) {
       Set<InternalActorRef> kids = byParent.remove(dead);
       if (kids != null) {
@@ -106,11 +107,16 @@ public final class RemoteSystemDaemon extends MinimalActorRef {
           InternalActorRef parent = (InternalActorRef) parentOf(dead);
           if (parent != null) {
             Set<InternalActorRef> s = byParent.get(parent);
-            if (s != null) s.remove(dead);
+            s.remove(dead);
+            if (s.isEmpty()) {
+              byParent.remove(parent);
+              unwatch = parent;
+            }
           }
         }
       }
     }
+    if (unwatch != null) unwatch.sendSystemMessage(new SystemMessage.Unwatch(unwatch, this));
     if (orphans != null) {
       LOG.debug("parent [{}] of {} remote-deployed actors terminated; stopping them", dead, orphans.size());
       for (InternalActorRef c : orphans) c.stop();

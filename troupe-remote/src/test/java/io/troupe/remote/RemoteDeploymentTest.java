@@ -34,7 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Remote deployment between systems in one JVM: config and code, supervision across nodes, allow list, routers. */
-class RemoteDeploymentTest {
+public class RemoteDeploymentTest {
   private static final Duration T = Duration.ofSeconds(10);
 
   ActorSystem a;
@@ -130,6 +130,9 @@ class RemoteDeploymentTest {
           .build();
     }
   }
+
+  /** The Parent's request to create a child (for tests in other packages). */
+  public static Object createMessage(Props props, String name) { return new Parent.Create(props, name); }
 
   private ActorRef childOf(ActorRef parent, TestKit probe, Props props, String name) {
     parent.tell(new Parent.Create(props, name), probe.getRef());

@@ -333,6 +333,20 @@ public class RemoteDeploymentTest {
     assertTrue(got.contains("B " + addr(b) + "/user/w2"), got.toString());
   }
 
+  @Test
+  void messagesToAPathBelowRemoteWhereNothingIsCreatedEndInDeadLetters() {
+    startA("");
+    TestKit probe = new TestKit(a);
+    ActorRef nobody = RemoteMessagingTest.remoteRef(a, b, "/remote/troupe/X@127.0.0.1:1/user/nobody");
+    long t0 = System.nanoTime();
+    nobody.tell(new io.troupe.actor.Identify("id"), probe.getRef());
+    io.troupe.actor.ActorIdentity id = probe.expectMsgClass(T, io.troupe.actor.ActorIdentity.class);
+    assertEquals(Optional.empty(), id.getActorRef());
+    // held for about a second first, in case the creation was overtaken
+    assertTrue(System.nanoTime() - t0 >= 900_000_000L);
+    assertTrue(RemotingCounters.get(b).get(Counter.DROPPED_UNKNOWN_RECIPIENT) >= 1);
+  }
+
   /** A constructor argument no serializer is bound to. */
   public static final class Opaque {}
 
@@ -355,6 +369,5 @@ public class RemoteDeploymentTest {
     TestKit probe = new TestKit(a);
     a.actorOf(Props.create(Worker.class), "lambda").tell("where", probe.getRef());
     assertEquals("A " + addr(a) + "/user/lambda", probe.expectMsgClass(T, String.class));
-    assertEquals(Optional.empty(), Optional.empty());
   }
 }

@@ -215,6 +215,8 @@ public class RemoteActorRefProvider extends LocalActorRefProvider {
 
   @Override
   public void shutdown() {
+    RemoteSystemDaemon d = daemon;
+    if (d != null) d.stopAll(java.time.Duration.ofSeconds(2));
     ArteryRemoting r = remoting;
     if (r != null) r.shutdown();
   }

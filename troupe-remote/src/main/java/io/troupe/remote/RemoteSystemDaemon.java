@@ -81,6 +81,26 @@ public final class RemoteSystemDaemon extends MinimalActorRef {
   /** The actors deployed here by other nodes, for tests and diagnostics. */
   public List<ActorRef> deployedChildren() { return new ArrayList<>(children.values()); }
 
+  /**
+   * At system shutdown (before remoting stops): stops every actor deployed here, so that each runs postStop and its
+   * remote parent learns that it stopped, and waits up to {@code max} for them.
+   */
+  void stopAll(Duration max) {
+    List<InternalActorRef> all = new ArrayList<>(children.values());
+    if (all.isEmpty()) return;
+    for (InternalActorRef c : all) c.stop();
+    long deadline = System.nanoTime() + max.toNanos();
+    while (!children.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    if (!children.isEmpty()) LOG.warn("{} remote-deployed actors did not stop within {}", children.size(), max);
+  }
+
   @Override
   public void tell(Object message, ActorRef sender) {
     if (message instanceof DaemonMsgCreate) {

@@ -257,6 +257,34 @@ public class RemoteDeploymentTest {
     });
   }
 
+  /** Reports its postStop to the given ref. */
+  public static class Reporting extends Worker {
+    final ActorRef report;
+
+    public Reporting(ActorRef report) { this.report = report; }
+
+    @Override public void postStop() { report.tell("postStop " + getContext().getSystem().name(), ActorRef.noSender()); }
+  }
+
+  @Test
+  void terminatingTheHostingSystemStopsDeployedActorsAndTellsTheParent() {
+    startA("");
+    TestKit probe = new TestKit(a);
+    ActorRef parent = a.actorOf(Props.create(Parent.class, probe.getRef()), "parent");
+    ActorRef child = childOf(parent, probe, remote(Props.create(Reporting.class, probe.getRef()), b), "child");
+    child.tell("inc", probe.getRef());
+    probe.expectMsg(T, 1);
+    probe.watch(child);
+    b.terminate();
+    List<Object> got = probe.receiveN(2, T);
+    assertTrue(got.contains("postStop B"), got.toString());
+    assertTrue(got.stream().anyMatch(m -> m instanceof Terminated && ((Terminated) m).getActor().equals(child)), got.toString());
+    probe.awaitCond(T, () -> {
+      parent.tell("children", probe.getRef());
+      return probe.expectMsgClass(T, Integer.class) == 0;
+    });
+  }
+
   static RemoteSystemDaemon remoteDaemon(ActorSystem s) {
     return ((RemoteActorRefProvider) ((ExtendedActorSystem) s).provider()).remoteDaemon();
   }

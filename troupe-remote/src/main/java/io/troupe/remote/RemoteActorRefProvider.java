@@ -7,7 +7,14 @@ import io.troupe.actor.ActorRef;
 import io.troupe.actor.ActorSystem;
 import io.troupe.actor.Address;
 import io.troupe.actor.RootActorPath;
+import io.troupe.actor.Deploy;
+import io.troupe.actor.Props;
 import io.troupe.actor.internal.ActorSystemImpl;
+import io.troupe.actor.internal.Deployer;
+import io.troupe.remote.serialization.DaemonMsgCreate;
+import io.troupe.serialization.Serialization;
+import io.troupe.serialization.SerializationExtension;
+import java.util.List;
 import io.troupe.actor.internal.InternalActorRef;
 import io.troupe.actor.internal.LocalActorRefProvider;
 import io.troupe.event.EventStream;
@@ -27,6 +34,8 @@ public class RemoteActorRefProvider extends LocalActorRefProvider {
   private final RemotingCounters counters = new RemotingCounters();
   private volatile ArteryRemoting remoting;
   private volatile ActorRef remoteWatcher;
+  private volatile RemoteSystemDaemon daemon;
+  private volatile ActorRef deploymentWatcher;
 
   public RemoteActorRefProvider(String systemName, ActorSystem.Settings settings, EventStream eventStream) {
     super(systemName, settings, eventStream);
@@ -44,8 +53,11 @@ public class RemoteActorRefProvider extends LocalActorRefProvider {
     Address address = r.bind();
     try {
       initWithAddress(system, address);
+      this.daemon = new RemoteSystemDaemon(this, rootPath().child("remote"), settings.config(), settings.classLoader());
       ActorRef rw = system.systemActorOf(io.troupe.actor.Props.create(io.troupe.remote.watch.RemoteWatcher.class, this), "remote-watcher");
       this.remoteWatcher = rw;
+      this.deploymentWatcher = system.systemActorOf(io.troupe.actor.Props.create(RemoteDeploymentWatcher.class),
+          "remote-deployment-watcher");
       r.addQuarantineListener(ua -> rw.tell(new io.troupe.remote.watch.RemoteWatcher.AddressTerminated(ua), null));
       r.start();
     } catch (RuntimeException | Error e) {
@@ -76,6 +88,95 @@ public class RemoteActorRefProvider extends LocalActorRefProvider {
     ArteryRemoting r = remoting;
     if (r == null) throw new IllegalStateException("remoting is not started yet");
     return r;
+  }
+
+  @Override
+  protected Deployer createDeployer() {
+    return new RemoteDeployer(settings);
+  }
+
+  /** {@code /remote}, the daemon that creates the actors other nodes deploy here. */
+  public RemoteSystemDaemon remoteDaemon() { return daemon; }
+
+  @Override
+  public InternalActorRef rootExtraChild(String name) {
+    if ("remote".equals(name) && daemon != null) return daemon;
+    return super.rootExtraChild(name);
+  }
+
+  /**
+   * Creates an actor, on another node when its deployment says so: the deployment config's {@code remote} for its
+   * path, else a {@link RemoteScope} in its Props. A remote scope naming this node deploys locally. For another node
+   * the Props are checked to be serializable, a {@link DaemonMsgCreate} goes to that node's {@code /remote} daemon,
+   * and the result is a {@link RemoteActorRef} to the child's path there
+   * ({@code <node>/remote/<protocol>/<system>@<host>:<port>/<parent path>/<name>#<uid>}), which the parent keeps as
+   * its child.
+   *
+   * @throws IllegalArgumentException when the Props cannot be sent (made from a Creator, or an argument without a
+   *     serializer), naming the class and the argument
+   */
+  @Override
+  public InternalActorRef actorOf(ActorSystemImpl sys, Props props, InternalActorRef supervisor, ActorPath path,
+                                  boolean systemService) {
+    if (!systemService && daemon != null) {
+      Deploy fromConfig = deployer().lookup(path).orElse(null);
+      Address target = null;
+      if (fromConfig != null) target = Deployer.remoteAddress(fromConfig).orElse(null);
+      if (target == null && props.deploy().scope() instanceof RemoteScope) target = ((RemoteScope) props.deploy().scope()).node();
+      if (target != null && !isLocalAddress(target)) {
+        Deploy effective = (fromConfig == null ? props.deploy() : fromConfig.withFallback(props.deploy()))
+            .withScope(new RemoteScope(target));
+        return deployRemotely(sys, props.withDeploy(effective), effective, supervisor, path, target);
+      }
+    }
+    return super.actorOf(sys, props, supervisor, path, systemService);
+  }
+
+  private InternalActorRef deployRemotely(ActorSystemImpl sys, Props props, Deploy deploy, InternalActorRef supervisor,
+                                          ActorPath path, Address target) {
+    Address local = getDefaultAddress();
+    ActorPath remotePath = new RootActorPath(target).child("remote").child(local.protocol())
+        .child(local.system() + "@" + local.getHost().orElse("") + ":" + local.getPort().orElse(0))
+        .descendant(path.elements()).withUid(path.uid());
+    DaemonMsgCreate msg = new DaemonMsgCreate(props, deploy, remotePath.toSerializationFormat(), supervisor);
+    checkSerializable(sys, msg, target);
+    RemoteActorRef child = new RemoteActorRef(this, remotePath);
+    new RemoteActorRef(this, new RootActorPath(target).child("remote")).tell(msg, null);
+    ActorRef dw = deploymentWatcher;
+    if (dw != null) dw.tell(new RemoteDeploymentWatcher.WatchRemote(child, supervisor), null);
+    return child;
+  }
+
+  private static void checkSerializable(ActorSystemImpl sys, DaemonMsgCreate msg, Address target) {
+    Props props = msg.props();
+    String what = "Cannot deploy [" + props.actorClass().getName() + "] to [" + target + "]";
+    if (props.creator() != null) {
+      throw new IllegalArgumentException(what + ": its Props was made from a Creator (" + props.creator().getClass().getName()
+          + "), which cannot be sent to another node. Use Props.create(Class, args...) with arguments that have serializers");
+    }
+    Serialization s = SerializationExtension.get(sys);
+    List<Object> args = props.args();
+    for (int i = 0; i < args.size(); i++) {
+      Object arg = args.get(i);
+      if (arg == null) continue;
+      try {
+        s.serialize(arg);
+      } catch (Exception | LinkageError e) {
+        throw new IllegalArgumentException(what + ": constructor argument " + i + " of type [" + arg.getClass().getName()
+            + "] cannot be serialized (" + e.getMessage() + "); bind a serializer to its class in "
+            + "troupe.actor.serialization-bindings", e);
+      }
+    }
+    try {
+      s.serialize(msg);
+    } catch (Exception | LinkageError e) {
+      throw new IllegalArgumentException(what + ": its Props or Deploy cannot be serialized (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** Creates an actor another node deployed here (called by the daemon): local, with the remote parent as supervisor. */
+  InternalActorRef createDeployedActor(Props props, InternalActorRef supervisor, ActorPath path) {
+    return super.actorOf(system(), props, supervisor, path, true);
   }
 
   @Override
@@ -114,6 +215,8 @@ public class RemoteActorRefProvider extends LocalActorRefProvider {
 
   @Override
   public void shutdown() {
+    RemoteSystemDaemon d = daemon;
+    if (d != null) d.stopAll(java.time.Duration.ofSeconds(2));
     ArteryRemoting r = remoting;
     if (r != null) r.shutdown();
   }

@@ -33,6 +33,7 @@ public final class RemotingCounters {
     DROPPED_UNTRUSTED(22, "dropped: refused in untrusted mode"),
     DROPPED_COMPRESSION_UNKNOWN(23, "dropped: unknown compression table entry"),
     DROPPED_UNSUPPORTED_VERSION(24, "dropped: unsupported envelope version"),
+    DROPPED_DEPLOYMENT_REFUSED(25, "dropped: remote deployment refused (allow list or bad path)"),
     CONNECTIONS_CLOSED_MALFORMED(30, "connections closed on malformed input"),
     HANDSHAKES_COMPLETED(31, "handshakes completed"),
     QUARANTINES(32, "peer incarnations quarantined"),

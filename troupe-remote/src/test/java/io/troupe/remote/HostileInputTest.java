@@ -13,6 +13,8 @@ import io.troupe.remote.codec.ControlMessage;
 import io.troupe.remote.codec.ControlMessageCodec;
 import io.troupe.remote.codec.EnvelopeWriter;
 import io.troupe.remote.codec.FrameDescriptor;
+import io.troupe.serialization.DisabledJavaSerializer;
+import io.troupe.serialization.SerializationExtension;
 import io.troupe.testkit.Await;
 import io.troupe.testkit.javadsl.TestKit;
 import java.io.InputStream;
@@ -151,6 +153,41 @@ class HostileInputTest {
         r = -2;
       }
       assertEquals(-2, r, "the node must keep the connection open after per-message drops");
+    }
+    assertEquals(0, counters().get(Counter.CONNECTIONS_CLOSED_MALFORMED));
+    assertPeerStillWorks("after");
+  }
+
+  @Test
+  void shouldRefuseJavaSerializedPayloadsFromAHandshakedPeer() throws Exception {
+    assertPeerStillWorks("before");
+    long aUid = ((RemoteActorRefProvider) ((ExtendedActorSystem) a).provider()).localUniqueAddress().uid();
+    DisabledJavaSerializer refuser = (DisabledJavaSerializer) SerializationExtension.get(b).serializerByIdentity().get(1);
+    // a genuine Java serialization stream, as an attacker's gadget chain would arrive
+    java.io.ByteArrayOutputStream javaBytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream oos = new java.io.ObjectOutputStream(javaBytes)) {
+      oos.writeObject(new java.util.HashMap<>(java.util.Map.of("k", "v")));
+    }
+    long failedBefore = counters().get(Counter.DROPPED_DESERIALIZATION_FAILED);
+    try (Socket s = new Socket("127.0.0.1", bPort)) {
+      s.setSoTimeout(300);
+      ByteBuffer bb = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
+      bb.put(FrameDescriptor.MAGIC_AKKA).put((byte) FrameDescriptor.ORDINARY_STREAM_ID);
+      int f = EnvelopeWriter.beginFrame(bb);
+      EnvelopeWriter.writeHeader(bb, aUid, 1, "", bAddress + "/user/echo", "");
+      bb.put(javaBytes.toByteArray());
+      EnvelopeWriter.endFrame(bb, f);
+      s.getOutputStream().write(bb.array(), 0, bb.position());
+      s.getOutputStream().flush();
+      Await.until("the Java-serialized payload refused and counted", () -> refuser.refusedDeserializations() >= 1
+          && counters().get(Counter.DROPPED_DESERIALIZATION_FAILED) > failedBefore);
+      int r;
+      try {
+        r = s.getInputStream().read();
+      } catch (SocketTimeoutException open) {
+        r = -2;
+      }
+      assertEquals(-2, r, "a refused payload must not close its connection");
     }
     assertEquals(0, counters().get(Counter.CONNECTIONS_CLOSED_MALFORMED));
     assertPeerStillWorks("after");

@@ -35,6 +35,10 @@ public final class TestCertificates {
   public final Path untrusted;
   /** Trust store holding only the self-signed {@link #untrusted} certificate. */
   public final Path untrustedTrustStore;
+  /** The CA certificate, PEM. */
+  public final Path caPem;
+  /** The self-signed {@link #untrusted} certificate, PEM (usable as a second CA). */
+  public final Path untrustedPem;
 
   private static TestCertificates instance;
 
@@ -56,7 +60,7 @@ public final class TestCertificates {
     Path ca = dir.resolve("ca.p12");
     keytool("-genkeypair", "-alias", "ca", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=Troupe Test CA,O=Troupe",
         "-ext", "bc:c", "-validity", "30", "-keystore", ca.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
-    Path caPem = dir.resolve("ca.pem");
+    caPem = dir.resolve("ca.pem");
     keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-storepass", PASSWORD, "-file", caPem.toString());
     trustStore = dir.resolve("trust.p12");
     keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caPem.toString(), "-keystore", trustStore.toString(),
@@ -75,11 +79,27 @@ public final class TestCertificates {
     keytool("-genkeypair", "-alias", "node", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=untrusted,O=Elsewhere",
         "-ext", "san=ip:127.0.0.1,dns:localhost", "-validity", "30", "-keystore", untrusted.toString(), "-storetype", "PKCS12",
         "-storepass", PASSWORD);
-    Path untrustedPem = dir.resolve("untrusted.pem");
+    untrustedPem = dir.resolve("untrusted.pem");
     keytool("-exportcert", "-rfc", "-alias", "node", "-keystore", untrusted.toString(), "-storepass", PASSWORD, "-file", untrustedPem.toString());
     untrustedTrustStore = dir.resolve("untrusted-trust.p12");
     keytool("-importcert", "-noprompt", "-alias", "self", "-file", untrustedPem.toString(), "-keystore", untrustedTrustStore.toString(),
         "-storetype", "PKCS12", "-storepass", PASSWORD);
+  }
+
+  /**
+   * Writes the key of {@code keyStore} (PKCS12, alias node) as unencrypted PKCS#8 PEM to {@code key} and its
+   * certificate chain as PEM to {@code cert}.
+   */
+  public static void writePem(Path keyStore, Path key, Path cert) throws Exception {
+    java.security.KeyStore ks = java.security.KeyStore.getInstance(keyStore.toFile(), PASSWORD.toCharArray());
+    java.security.Key k = ks.getKey("node", PASSWORD.toCharArray());
+    java.util.Base64.Encoder b64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+    Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n" + b64.encodeToString(k.getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+    StringBuilder chain = new StringBuilder();
+    for (java.security.cert.Certificate c : ks.getCertificateChain("node")) {
+      chain.append("-----BEGIN CERTIFICATE-----\n").append(b64.encodeToString(c.getEncoded())).append("\n-----END CERTIFICATE-----\n");
+    }
+    Files.writeString(cert, chain.toString());
   }
 
   /** A PKCS12 key store with a key whose certificate the CA signed, followed by the CA certificate. */

@@ -8,14 +8,11 @@ import java.io.File;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -35,10 +32,7 @@ public class ConfigSSLEngineProvider implements SSLEngineProvider {
   /** The configuration section this provider reads. */
   public static final String CONFIG_PATH = "troupe.remote.artery.ssl.config-ssl-engine";
 
-  private final String protocol;
-  private final String[] cipherSuites;
-  private final boolean requireMutualAuthentication;
-  private final boolean hostnameVerification;
+  private final EngineSettings settings;
   private final SSLContext context;
 
   public ConfigSSLEngineProvider(ActorSystem system) {
@@ -47,11 +41,7 @@ public class ConfigSSLEngineProvider implements SSLEngineProvider {
 
   public ConfigSSLEngineProvider(Config config) {
     Config c = config.getConfig(CONFIG_PATH);
-    this.protocol = c.getString("protocol");
-    List<String> algs = c.getStringList("enabled-algorithms");
-    this.cipherSuites = algs.toArray(new String[0]);
-    this.requireMutualAuthentication = c.getBoolean("require-mutual-authentication");
-    this.hostnameVerification = c.getBoolean("hostname-verification");
+    this.settings = new EngineSettings(c);
     String keyStore = c.getString("key-store");
     String trustStore = c.getString("trust-store");
     try {
@@ -59,23 +49,28 @@ public class ConfigSSLEngineProvider implements SSLEngineProvider {
       KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(ks, c.getString("key-password").toCharArray());
       KeyStore ts = load("trust-store", trustStore, c.getString("trust-store-password"));
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(ts);
-      TrustManager[] tms = tmf.getTrustManagers();
-      for (int i = 0; i < tms.length; i++) {
-        if (tms[i] instanceof X509ExtendedTrustManager) {
-          tms[i] = new LoggingTrustManager((X509ExtendedTrustManager) tms[i], trustStore, new RefusalLog(LOG));
-        }
-      }
-      this.context = SSLContext.getInstance(protocol);
-      context.init(kmf.getKeyManagers(), tms, random(c.getString("random-number-generator")));
+      this.context = SSLContext.getInstance(settings.protocol);
+      context.init(kmf.getKeyManagers(), loggingTrustManagers(ts, trustStore, new RefusalLog(LOG)), settings.random());
       // fail now, not on the first connection, when the protocol or a cipher suite is not supported
-      createClientSSLEngine("localhost", 0);
-      createServerSSLEngine("localhost", 0);
+      settings.check(context);
     } catch (GeneralSecurityException | IllegalArgumentException | java.io.IOException e) {
       throw new ConfigurationException(CONFIG_PATH + " cannot be used (key-store [" + keyStore + "], trust-store ["
-          + trustStore + "], protocol [" + protocol + "], enabled-algorithms " + algs + "): " + e, e);
+          + trustStore + "], protocol [" + settings.protocol + "], enabled-algorithms " + settings.algorithms + "): " + e, e);
     }
+  }
+
+  /** The trust managers of {@code trusted}, each logging what it refuses with {@code trustName} in the message. */
+  static TrustManager[] loggingTrustManagers(KeyStore trusted, String trustName, RefusalLog refusals)
+      throws GeneralSecurityException {
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trusted);
+    TrustManager[] tms = tmf.getTrustManagers();
+    for (int i = 0; i < tms.length; i++) {
+      if (tms[i] instanceof X509ExtendedTrustManager) {
+        tms[i] = new LoggingTrustManager((X509ExtendedTrustManager) tms[i], trustName, refusals);
+      }
+    }
+    return tms;
   }
 
   private static KeyStore load(String what, String path, String password) throws GeneralSecurityException, java.io.IOException {
@@ -85,38 +80,17 @@ public class ConfigSSLEngineProvider implements SSLEngineProvider {
     return KeyStore.getInstance(f, password.toCharArray());
   }
 
-  private static SecureRandom random(String name) throws GeneralSecurityException {
-    return name.isEmpty() ? new SecureRandom() : SecureRandom.getInstance(name);
-  }
-
   /** The SSL context engines are made from. */
   protected SSLContext context() { return context; }
 
   @Override
   public SSLEngine createServerSSLEngine(String peerHost, int peerPort) {
-    SSLEngine e = createEngine(peerHost, peerPort);
-    e.setUseClientMode(false);
-    if (requireMutualAuthentication) e.setNeedClientAuth(true);
-    return e;
+    return settings.server(context(), peerHost, peerPort);
   }
 
   @Override
   public SSLEngine createClientSSLEngine(String peerHost, int peerPort) {
-    SSLEngine e = createEngine(peerHost, peerPort);
-    e.setUseClientMode(true);
-    if (hostnameVerification) {
-      SSLParameters p = e.getSSLParameters();
-      p.setEndpointIdentificationAlgorithm("HTTPS");
-      e.setSSLParameters(p);
-    }
-    return e;
-  }
-
-  private SSLEngine createEngine(String peerHost, int peerPort) {
-    SSLEngine e = context.createSSLEngine(peerHost, peerPort);
-    e.setEnabledProtocols(new String[] {protocol});
-    if (cipherSuites.length > 0) e.setEnabledCipherSuites(cipherSuites);
-    return e;
+    return settings.client(context(), peerHost, peerPort);
   }
 
   /** Delegates to the trust store's manager and logs what it refuses. */

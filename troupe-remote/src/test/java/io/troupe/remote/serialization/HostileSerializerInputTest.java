@@ -39,10 +39,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bad bytes from a peer, seeded from every captured payload of serializers 3, 6, 16 and 22 and from payloads of every
- * other manifest the serializers write: each truncation, and thousands of random mutations (flipped bits, bytes set to
+ * Bad bytes from a peer, seeded from every captured payload of serializers 3, 6, 16 and 22, from payloads of every
+ * other manifest the serializers write, and from the built-in String, Long, Integer, Boolean, byte[] and ByteBuffer
+ * serializers: each truncation, and thousands of random mutations (flipped bits, bytes set to
  * boundary values, inserted and deleted bytes), either decodes or fails with {@link NotSerializableException} or
- * {@link MalformedFrameException}; no other exception, no hang. A failure prints the seed input and the mutated bytes.
+ * {@link MalformedFrameException} (the fixed-size built-ins: {@link IllegalArgumentException} naming the payload, as
+ * {@link Serializer} documents for corrupt bytes); no other exception, no hang. A failure prints the seed input and the mutated bytes.
  */
 class HostileSerializerInputTest {
   private static final long SEED = 0x7e0b5eedL;
@@ -85,6 +87,9 @@ class HostileSerializerInputTest {
       new ControlMessage.HandshakeReq(new UniqueAddress(address, 7), address),
       new DaemonMsgCreate(Props.create(DaemonMsgCreateSerializerTest.Worker.class, "n", 1, 2L)
           .withDeploy(new Deploy(new RemoteScope(address))), Deploy.local(), "pekko://SysB@127.0.0.1:25530/remote/x#1", ref),
+      // the built-in serializers every message of those types goes through
+      "a string \u00e9\u20ac", Long.MIN_VALUE, -1, Boolean.TRUE, new byte[] {1, 2, 3},
+      ByteBuffer.wrap(new byte[] {9, 8, 7}),
     };
     for (Object o : own) {
       Serializer s = serialization.findSerializerFor(o);
@@ -107,23 +112,34 @@ class HostileSerializerInputTest {
         serialization.deserializeByteBuffer(direct, seed.serializerId(), seed.manifest());
       }
       decoded++;
+    } catch (IllegalArgumentException corrupt) {
+      // the fixed-size built-ins (Long 18, Integer 19, Boolean 35) report corrupt bytes this way, as Serializer documents
+      if (!FIXED_SIZE_BUILT_INS.contains(seed.serializerId())) unexpected(seed, input, how, corrupt);
+      refused++;
+      if (corrupt.getMessage() == null || !corrupt.getMessage().contains("payload")) unexpected(seed, input, how, corrupt);
     } catch (NotSerializableException | MalformedFrameException expected) {
       refused++;
       if (expected.getMessage() == null || expected.getMessage().isEmpty()) {
         fail(seed.name() + ", " + how + ": " + expected.getClass().getSimpleName() + " without a message for " + hex(input));
       }
     } catch (Throwable t) {
-      AssertionError e = new AssertionError(seed.name() + " (" + seed.serializerId() + "/\"" + seed.manifest() + "\"), "
-          + how + ": unexpected " + t + "\n  seed:  " + hex(seed.bytes()) + "\n  input: " + hex(input));
-      e.initCause(t);
-      throw e;
+      unexpected(seed, input, how, t);
     }
+  }
+
+  private static final java.util.Set<Integer> FIXED_SIZE_BUILT_INS = java.util.Set.of(18, 19, 35);
+
+  private static void unexpected(Seed seed, byte[] input, String how, Throwable t) {
+    AssertionError e = new AssertionError(seed.name() + " (" + seed.serializerId() + "/\"" + seed.manifest() + "\"), "
+        + how + ": unexpected " + t + "\n  seed:  " + hex(seed.bytes()) + "\n  input: " + hex(input));
+    e.initCause(t);
+    throw e;
   }
 
   @Test
   void everySeedDecodesUnchanged() throws Exception {
     List<Seed> seeds = seeds();
-    assertEquals(61 + 17, seeds.size(), "seeds");
+    assertEquals(61 + 23, seeds.size(), "seeds");
     for (Seed s : seeds) serialization.deserialize(s.bytes(), s.serializerId(), s.manifest());
   }
 

@@ -23,21 +23,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Looking actors up and talking to them across two systems over loopback (tcp; {@link TlsRemoteLookupTest}: tls-tcp). */
+/** Looking actors up and talking to them across two systems over loopback (over tcp and tls-tcp, see {@link RemoteMessagingTest#config()}). */
 class RemoteLookupTest {
   ActorSystem a;
   ActorSystem b;
   String bAddress;
 
-  /** The configuration of the nodes; subclasses run the same tests over another transport. */
-  com.typesafe.config.Config nodeConfig() {
-    return RemoteMessagingTest.config();
-  }
-
   @BeforeEach
   void start() {
-    a = ActorSystem.create("A", nodeConfig());
-    b = ActorSystem.create("B", nodeConfig());
+    a = ActorSystem.create("A", RemoteMessagingTest.config());
+    b = ActorSystem.create("B", RemoteMessagingTest.config());
     bAddress = RemoteMessagingTest.address(b).toString();
     b.actorOf(Props.create(RemoteMessagingTest.Echo.class), "echo");
     b.actorOf(Props.create(Forwarder.class), "forwarder");
@@ -109,8 +104,8 @@ class RemoteLookupTest {
   @Test
   void shouldTalkWithThePekkoProtocolNameAndRefuseUnacceptedProtocols() {
     String pekko = "troupe.remote.protocol-name = pekko\ntroupe.remote.accept-protocol-names = [pekko]\n";
-    ActorSystem p1 = ActorSystem.create("P1", ConfigFactory.parseString(pekko).withFallback(nodeConfig()));
-    ActorSystem p2 = ActorSystem.create("P2", ConfigFactory.parseString(pekko).withFallback(nodeConfig()));
+    ActorSystem p1 = ActorSystem.create("P1", ConfigFactory.parseString(pekko).withFallback(RemoteMessagingTest.config()));
+    ActorSystem p2 = ActorSystem.create("P2", ConfigFactory.parseString(pekko).withFallback(RemoteMessagingTest.config()));
     try {
       Address p2Address = RemoteMessagingTest.address(p2);
       assertEquals("pekko", p2Address.protocol());

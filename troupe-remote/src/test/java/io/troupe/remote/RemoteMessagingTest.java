@@ -17,27 +17,36 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Two systems in one JVM over loopback: messages and replies through remote refs (tcp; {@link TlsRemoteMessagingTest}: tls-tcp). */
+/** Two systems in one JVM over loopback: messages and replies through remote refs (over tcp and tls-tcp, see {@link #config()}). */
 class RemoteMessagingTest {
+  /** The system property choosing the transport of the component tests: tcp (default) or tls-tcp. */
+  static final String TRANSPORT_PROPERTY = "troupe.test.transport";
+
+  /**
+   * The base configuration of a component-test node: remote provider on loopback, a free port, over the transport
+   * {@value #TRANSPORT_PROPERTY} names. The build runs the component tests twice, over tcp and over tls-tcp (the
+   * {@code tls-tcp} surefire execution of this module), with certificates made by the test.
+   */
   static Config config() {
-    return ConfigFactory.parseString("troupe.actor.provider = remote\n"
+    Config base = ConfigFactory.parseString("troupe.actor.provider = remote\n"
         + "troupe.remote.artery.canonical.hostname = 127.0.0.1\n"
         + "troupe.remote.artery.canonical.port = 0\n"
         + "troupe.remote.log-remote-lifecycle-events = off\n");
+    String transport = System.getProperty(TRANSPORT_PROPERTY, "tcp");
+    switch (transport) {
+      case "tcp": return base;
+      case "tls-tcp": return io.troupe.remote.tls.TlsTestConfig.tls().withFallback(base);
+      default: throw new IllegalArgumentException(TRANSPORT_PROPERTY + " must be tcp or tls-tcp, not [" + transport + "]");
+    }
   }
 
   ActorSystem a;
   ActorSystem b;
 
-  /** The configuration of both nodes; subclasses run the same tests over another transport. */
-  Config nodeConfig() {
-    return config();
-  }
-
   @BeforeEach
   void start() {
-    a = ActorSystem.create("A", nodeConfig());
-    b = ActorSystem.create("B", nodeConfig());
+    a = ActorSystem.create("A", config());
+    b = ActorSystem.create("B", config());
   }
 
   @AfterEach

@@ -289,27 +289,58 @@ class TlsSecurityTest {
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
-  @Test
-  void shouldTalkWithPemFilesAndPickUpRotatedTrustWithoutARestart() throws Exception {
-    Path d = pemDir(CERTS.node);
-    ActorSystem pem = pemNode("Pem", d);
-    ActorSystem good = node("Good", CERTS.node); // key store based, same CA: the two providers interoperate
-    assertDelivered(good, pem);
-    assertDelivered(pem, good);
-    ActorSystem rogue = node("Rogue", CERTS.untrusted); // self-signed: not trusted by Pem's ca.crt yet
-    assertRefused(rogue, pem);
+  /** A throwing action. */
+  interface Rotation {
+    void run() throws Exception;
+  }
 
-    // rotate the trust material: ca.crt now also holds the rogue's self-signed certificate
-    replace(d.resolve("ca.crt"), java.nio.file.Files.readString(CERTS.caPem) + java.nio.file.Files.readString(CERTS.untrustedPem));
-    TestKit target = new TestKit(pem);
-    ActorRef ref = RemoteMessagingTest.remoteRef(rogue, pem, target.getRef().path().toStringWithoutAddress());
+  /**
+   * {@code server} does not trust the self-signed rogue; after {@code rotate} replaces its trust material it accepts
+   * the rogue without a restart, and an association made before goes on.
+   */
+  void assertRotatedTrustAdmitsTheRogue(ActorSystem server, Rotation rotate) throws Exception {
+    ActorSystem good = node("Good", CERTS.node); // a key store based peer of the same CA
+    assertDelivered(good, server);
+    assertDelivered(server, good);
+    ActorSystem rogue = node("Rogue", CERTS.untrusted); // self-signed: not trusted by the server yet
+    assertRefused(rogue, server);
+    rotate.run();
+    TestKit target = new TestKit(server);
+    ActorRef ref = RemoteMessagingTest.remoteRef(rogue, server, target.getRef().path().toStringWithoutAddress());
     target.awaitAssert(Duration.ofSeconds(40), Duration.ofMillis(200), () -> {
       ref.tell("after-rotation", ActorRef.noSender());
       target.expectMsg(Duration.ofSeconds(2), "after-rotation");
       return null;
     });
-    // the association made before the rotation goes on
-    assertDelivered(good, pem);
+    assertDelivered(good, server);
+  }
+
+  @Test
+  void shouldTalkWithPemFilesAndPickUpRotatedTrustWithoutARestart() throws Exception {
+    Path d = pemDir(CERTS.node);
+    // ca.crt is replaced by one that also holds the rogue's self-signed certificate
+    assertRotatedTrustAdmitsTheRogue(pemNode("Pem", d), () -> replace(d.resolve("ca.crt"),
+        java.nio.file.Files.readString(CERTS.caPem) + java.nio.file.Files.readString(CERTS.untrustedPem)));
+  }
+
+  @Test
+  void shouldPickUpARotatedTrustStoreWhenConfigured() throws Exception {
+    Path d = java.nio.file.Files.createTempDirectory(CERTS.dir, "stores-");
+    Path trust = java.nio.file.Files.copy(CERTS.trustStore, d.resolve("trust.p12"));
+    ActorSystem server = node("Stores", CERTS.node, trust,
+        "troupe.remote.artery.ssl.config-ssl-engine.ssl-context-cache-ttl = 200 ms");
+    assertRotatedTrustAdmitsTheRogue(server, () -> {
+      java.security.KeyStore ks = java.security.KeyStore.getInstance(CERTS.trustStore.toFile(), TestCertificates.PASSWORD.toCharArray());
+      try (java.io.InputStream in = java.nio.file.Files.newInputStream(CERTS.untrustedPem)) {
+        ks.setCertificateEntry("rogue", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+      }
+      Path tmp = d.resolve("trust.p12.new");
+      try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(tmp)) {
+        ks.store(out, TestCertificates.PASSWORD.toCharArray());
+      }
+      java.nio.file.Files.move(tmp, trust, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    });
   }
 
   @Test

@@ -4,7 +4,10 @@ import com.typesafe.config.Config;
 import io.troupe.ConfigurationException;
 import io.troupe.actor.ActorSystem;
 import io.troupe.event.LogMarkers;
-import java.io.File;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -25,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * {@code require-mutual-authentication = on}; the client side checks the server's certificate against the host it
  * connects to when {@code hostname-verification = on}. A certificate the trust store refuses is logged at WARN
  * with the {@link LogMarkers#SECURITY} marker, naming the peer, the certificate's subject and issuer and the trust
- * store (the first time per peer host, certificate and reason; repeats at DEBUG). Everything is read and checked when the provider is made, so a wrong path or password fails the system start.
+ * store (the first time per peer host, certificate and reason; repeats at DEBUG). Everything is read and checked when
+ * the provider is made, so a wrong path or password fails the system start. With {@code ssl-context-cache-ttl} set,
+ * replaced store files are picked up for new connections without a restart (see {@code ReloadingContext}).
  */
 public class ConfigSSLEngineProvider implements SSLEngineProvider {
   private static final Logger LOG = LoggerFactory.getLogger(ConfigSSLEngineProvider.class);
@@ -33,7 +38,7 @@ public class ConfigSSLEngineProvider implements SSLEngineProvider {
   public static final String CONFIG_PATH = "troupe.remote.artery.ssl.config-ssl-engine";
 
   private final EngineSettings settings;
-  private final SSLContext context;
+  private final ReloadingContext context;
 
   public ConfigSSLEngineProvider(ActorSystem system) {
     this(system.settings().config());
@@ -44,15 +49,26 @@ public class ConfigSSLEngineProvider implements SSLEngineProvider {
     this.settings = new EngineSettings(c);
     String keyStore = c.getString("key-store");
     String trustStore = c.getString("trust-store");
+    String keyStorePassword = c.getString("key-store-password");
+    String keyPassword = c.getString("key-password");
+    String trustStorePassword = c.getString("trust-store-password");
+    long ttlNanos = "off".equals(c.getString("ssl-context-cache-ttl")) ? 0
+        : c.getDuration("ssl-context-cache-ttl").toNanos();
+    RefusalLog refusals = new RefusalLog(LOG);
     try {
-      KeyStore ks = load("key-store", keyStore, c.getString("key-store-password"));
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(ks, c.getString("key-password").toCharArray());
-      KeyStore ts = load("trust-store", trustStore, c.getString("trust-store-password"));
-      this.context = SSLContext.getInstance(settings.protocol);
-      context.init(kmf.getKeyManagers(), loggingTrustManagers(ts, trustStore, new RefusalLog(LOG)), settings.random());
-      // fail now, not on the first connection, when the protocol or a cipher suite is not supported
-      settings.check(context);
+      ReloadingContext.Loader loader = files -> {
+        KeyStore ks = load("key-store", keyStore, files[0], keyStorePassword);
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, keyPassword.toCharArray());
+        KeyStore ts = load("trust-store", trustStore, files[1], trustStorePassword);
+        SSLContext ctx = SSLContext.getInstance(settings.protocol);
+        ctx.init(kmf.getKeyManagers(), loggingTrustManagers(ts, trustStore, refusals), settings.random());
+        // fail now, not on the first connection, when the protocol or a cipher suite is not supported
+        settings.check(ctx);
+        return ctx;
+      };
+      this.context = new ReloadingContext(List.of(file("key-store", keyStore), file("trust-store", trustStore)),
+          ttlNanos, loader, "key-store [" + keyStore + "], trust-store [" + trustStore + "]", LOG);
     } catch (GeneralSecurityException | IllegalArgumentException | java.io.IOException e) {
       throw new ConfigurationException(CONFIG_PATH + " cannot be used (key-store [" + keyStore + "], trust-store ["
           + trustStore + "], protocol [" + settings.protocol + "], enabled-algorithms " + settings.algorithms + "): " + e, e);
@@ -73,15 +89,38 @@ public class ConfigSSLEngineProvider implements SSLEngineProvider {
     return tms;
   }
 
-  private static KeyStore load(String what, String path, String password) throws GeneralSecurityException, java.io.IOException {
+  private static Path file(String what, String path) throws java.io.IOException {
     if (path.isEmpty()) throw new java.io.FileNotFoundException(what + " is not set");
-    File f = new File(path);
-    if (!f.isFile()) throw new java.io.FileNotFoundException(what + " [" + path + "] is not a readable file");
-    return KeyStore.getInstance(f, password.toCharArray());
+    Path f = Path.of(path);
+    if (!Files.isRegularFile(f)) throw new java.io.FileNotFoundException(what + " [" + path + "] is not a readable file");
+    return f;
+  }
+
+  /** A PKCS12 or JKS store from its bytes (the type is recognised from the content). */
+  private static KeyStore load(String what, String path, byte[] bytes, String password)
+      throws GeneralSecurityException, java.io.IOException {
+    GeneralSecurityException firstFailure = null;
+    for (String type : new String[] {"PKCS12", "JKS"}) {
+      try {
+        KeyStore ks = KeyStore.getInstance(type);
+        ks.load(new ByteArrayInputStream(bytes), password.toCharArray());
+        return ks;
+      } catch (GeneralSecurityException e) {
+        if (firstFailure == null) firstFailure = e;
+      } catch (java.io.IOException e) {
+        // a wrong password surfaces as an IOException whose cause is an UnrecoverableKeyException
+        if (e.getCause() instanceof java.security.UnrecoverableKeyException) {
+          throw new java.io.IOException(what + " [" + path + "]: " + e.getMessage(), e);
+        }
+        if (firstFailure == null) firstFailure = new GeneralSecurityException(e.getMessage(), e);
+      }
+    }
+    throw new GeneralSecurityException(what + " [" + path + "] is neither a PKCS12 nor a JKS store: " + firstFailure,
+        firstFailure);
   }
 
   /** The SSL context engines are made from. */
-  protected SSLContext context() { return context; }
+  protected SSLContext context() { return context.get(); }
 
   @Override
   public SSLEngine createServerSSLEngine(String peerHost, int peerPort) {

@@ -7,7 +7,6 @@ import io.troupe.event.LogMarkers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -19,7 +18,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
@@ -52,22 +50,8 @@ public class RotatingKeysSSLEngineProvider implements SSLEngineProvider {
   private final Path keyFile;
   private final Path certFile;
   private final Path caFile;
-  private final long ttlNanos;
   private final RefusalLog refusals = new RefusalLog(LOG);
-  private volatile Material current;
-
-  /** The loaded material, the file contents it came from and when the files were last looked at. */
-  private static final class Material {
-    final SSLContext context;
-    final byte[][] files;
-    final long checkedAt;
-
-    Material(SSLContext context, byte[][] files, long checkedAt) {
-      this.context = context;
-      this.files = files;
-      this.checkedAt = checkedAt;
-    }
-  }
+  private final ReloadingContext context;
 
   public RotatingKeysSSLEngineProvider(ActorSystem system) {
     this(system.settings().config());
@@ -79,11 +63,10 @@ public class RotatingKeysSSLEngineProvider implements SSLEngineProvider {
     this.keyFile = Path.of(c.getString("key-file"));
     this.certFile = Path.of(c.getString("cert-file"));
     this.caFile = Path.of(c.getString("ca-cert-file"));
-    this.ttlNanos = c.getDuration("ssl-context-cache-ttl").toNanos();
+    long ttlNanos = c.getDuration("ssl-context-cache-ttl").toNanos();
     if (ttlNanos <= 0) throw new ConfigurationException(CONFIG_PATH + ".ssl-context-cache-ttl must be positive");
     try {
-      byte[][] files = readFiles();
-      this.current = new Material(load(files), files, System.nanoTime());
+      this.context = new ReloadingContext(List.of(keyFile, certFile, caFile), ttlNanos, this::load, describe(), LOG);
     } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
       throw new ConfigurationException(CONFIG_PATH + " cannot be used (" + describe() + ", protocol ["
           + settings.protocol + "], enabled-algorithms " + settings.algorithms + "): " + e.getMessage(), e);
@@ -92,10 +75,6 @@ public class RotatingKeysSSLEngineProvider implements SSLEngineProvider {
 
   private String describe() {
     return "key-file [" + keyFile + "], cert-file [" + certFile + "], ca-cert-file [" + caFile + "]";
-  }
-
-  private byte[][] readFiles() throws IOException {
-    return new byte[][] {Files.readAllBytes(keyFile), Files.readAllBytes(certFile), Files.readAllBytes(caFile)};
   }
 
   private SSLContext load(byte[][] files) throws GeneralSecurityException, IOException {
@@ -121,30 +100,7 @@ public class RotatingKeysSSLEngineProvider implements SSLEngineProvider {
 
   /** The context for a new connection: the current one, after looking for new files when the TTL ran out. */
   protected SSLContext context() {
-    Material m = current;
-    long now = System.nanoTime();
-    if (now - m.checkedAt < ttlNanos) return m.context;
-    synchronized (this) {
-      m = current;
-      if (now - m.checkedAt < ttlNanos) return m.context;
-      Material next;
-      try {
-        byte[][] files = readFiles();
-        if (Arrays.deepEquals(files, m.files)) {
-          next = new Material(m.context, m.files, now);
-        } else {
-          next = new Material(load(files), files, now);
-          LOG.info(LogMarkers.SECURITY, "TLS key material reloaded from {}; new connections use it", describe());
-        }
-      } catch (GeneralSecurityException | IOException | RuntimeException e) {
-        // keep the working material; look again after the next TTL (files may be written halfway)
-        next = new Material(m.context, m.files, now);
-        LOG.warn(LogMarkers.SECURITY, "refusing new TLS key material from {}: {}; keeping the previous material",
-            describe(), e.toString());
-      }
-      current = next;
-      return next.context;
-    }
+    return context.get();
   }
 
   @Override

@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
  * The frames of {@code spec/vectors/artery-tcp-frames.jsonl} (two real Pekko 1.7.0 nodes on loopback), reduced to what
  * serializer tests need: label, serializer id, manifest and the payload bytes cut out of the frame at
  * {@code payloadOffset}. The folder comes from the system property {@code troupe.vectors.dir} (set by the parent pom
- * for surefire), else {@code ../spec/vectors}. Read with regular expressions: the lines are flat JSON objects.
+ * for surefire), else {@code ../spec/vectors}. Shared with other modules' tests through this module's test-jar. Read with regular expressions: the lines are flat JSON objects.
  */
-final class CapturedFrames {
+public final class CapturedFrames {
   private CapturedFrames() {}
 
   /** One captured frame. */
-  record Frame(int seq, String scenario, String label, int serializerId, String manifest, byte[] payload) {
+  public record Frame(int seq, String scenario, String label, int serializerId, String manifest, byte[] payload) {
     @Override public String toString() { return "frame " + seq + " (" + scenario + ", " + label + ")"; }
   }
 
@@ -33,7 +33,7 @@ final class CapturedFrames {
   private static final Pattern OFFSET = Pattern.compile("\"payloadOffset\":(\\d+)");
   private static final Pattern FRAME = Pattern.compile("\"frameHex\":\"([0-9a-fA-F]*)\"");
 
-  static Path vectorsDir() {
+  public static Path vectorsDir() {
     String p = System.getProperty("troupe.vectors.dir");
     Path dir = p != null ? Path.of(p) : Path.of("..", "spec", "vectors");
     if (!Files.isDirectory(dir)) throw new AssertionError("no vectors folder at " + dir.toAbsolutePath());
@@ -41,7 +41,7 @@ final class CapturedFrames {
   }
 
   /** Every frame whose serializer id is one of {@code ids}. */
-  static List<Frame> withSerializer(int... ids) throws IOException {
+  public static List<Frame> withSerializer(int... ids) throws IOException {
     List<Frame> out = new ArrayList<>();
     for (String line : Files.readAllLines(vectorsDir().resolve("artery-tcp-frames.jsonl"), StandardCharsets.UTF_8)) {
       if (line.isBlank()) continue;

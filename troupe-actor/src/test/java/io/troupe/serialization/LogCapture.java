@@ -8,19 +8,19 @@ import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 
-/** Records what one logger emits, with a logback ListAppender; close it to detach. */
-final class LogCapture implements AutoCloseable {
+/** Records what one logger emits, with a logback ListAppender; close it to detach. Shared through the test-jar. */
+public final class LogCapture implements AutoCloseable {
   private final Logger logger;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-  LogCapture(Class<?> loggerOf) {
+  public LogCapture(Class<?> loggerOf) {
     this.logger = (Logger) LoggerFactory.getLogger(loggerOf);
     appender.start();
     logger.addAppender(appender);
   }
 
   /** The events so far that carry {@code marker}. */
-  List<ILoggingEvent> withMarker(Marker marker) {
+  public List<ILoggingEvent> withMarker(Marker marker) {
     synchronized (appender.list) {
       return appender.list.stream()
           .filter(e -> e.getMarkerList() != null && e.getMarkerList().contains(marker))
@@ -28,7 +28,7 @@ final class LogCapture implements AutoCloseable {
     }
   }
 
-  List<ILoggingEvent> events() {
+  public List<ILoggingEvent> events() {
     synchronized (appender.list) {
       return List.copyOf(appender.list);
     }

@@ -14,6 +14,7 @@ import io.troupe.remote.codec.ControlMessageCodec;
 import io.troupe.remote.codec.EnvelopeWriter;
 import io.troupe.remote.codec.FrameDescriptor;
 import io.troupe.serialization.DisabledJavaSerializer;
+import io.troupe.serialization.LogCapture;
 import io.troupe.serialization.SerializationExtension;
 import io.troupe.testkit.Await;
 import io.troupe.testkit.javadsl.TestKit;
@@ -169,11 +170,8 @@ class HostileInputTest {
       oos.writeObject(new java.util.HashMap<>(java.util.Map.of("k", "v")));
     }
     long failedBefore = counters().get(Counter.DROPPED_DESERIALIZATION_FAILED);
-    ch.qos.logback.classic.Logger refuserLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(DisabledJavaSerializer.class);
-    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs = new ch.qos.logback.core.read.ListAppender<>();
-    logs.start();
-    refuserLog.addAppender(logs);
-    try (Socket s = new Socket("127.0.0.1", bPort)) {
+    LogCapture logs = new LogCapture(DisabledJavaSerializer.class);
+    try (logs; Socket s = new Socket("127.0.0.1", bPort)) {
       s.setSoTimeout(300);
       ByteBuffer bb = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
       bb.put(FrameDescriptor.MAGIC_AKKA).put((byte) FrameDescriptor.ORDINARY_STREAM_ID);
@@ -192,14 +190,9 @@ class HostileInputTest {
         r = -2;
       }
       assertEquals(-2, r, "a refused payload must not close its connection");
-    } finally {
-      refuserLog.detachAppender(logs);
     }
-    synchronized (logs.list) {
-      assertTrue(logs.list.stream().anyMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN
-          && e.getMarkerList() != null && e.getMarkerList().contains(io.troupe.event.LogMarkers.SECURITY)
-          && e.getFormattedMessage().contains("Refusing to deserialize a Java-serialized payload")), "a SECURITY warning: " + logs.list);
-    }
+    assertTrue(logs.withMarker(io.troupe.event.LogMarkers.SECURITY).stream().anyMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN
+        && e.getFormattedMessage().contains("Refusing to deserialize a Java-serialized payload")), "a SECURITY warning: " + logs.events());
     assertEquals(0, counters().get(Counter.CONNECTIONS_CLOSED_MALFORMED));
     assertPeerStillWorks("after");
   }

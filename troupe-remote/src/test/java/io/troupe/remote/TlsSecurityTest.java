@@ -14,6 +14,7 @@ import io.troupe.actor.ActorSystem;
 import io.troupe.event.LogMarkers;
 import io.troupe.remote.tls.TestCertificates;
 import io.troupe.remote.tls.TlsTestConfig;
+import io.troupe.testkit.Await;
 import io.troupe.testkit.javadsl.TestKit;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,22 +72,19 @@ class TlsSecurityTest {
       for (String s : parts) if (!e.getFormattedMessage().contains(s)) return false;
       return true;
     };
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
+    try {
+      return Await.value("a SECURITY log containing " + List.of(parts), Duration.ofSeconds(20), () -> {
+        synchronized (logs.list) {
+          return logs.list.stream().filter(p).findFirst().orElse(null);
+        }
+      });
+    } catch (AssertionError timedOut) {
+      List<String> seen = new ArrayList<>();
       synchronized (logs.list) {
-        for (ILoggingEvent e : logs.list) if (p.test(e)) return e;
+        for (ILoggingEvent e : logs.list) seen.add(e.getMarkerList() + " " + e.getFormattedMessage());
       }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
+      throw new AssertionError("no SECURITY log containing " + List.of(parts) + " within 20 s; logged: " + seen);
     }
-    List<String> seen = new ArrayList<>();
-    synchronized (logs.list) {
-      for (ILoggingEvent e : logs.list) seen.add(e.getMarkerList() + " " + e.getFormattedMessage());
-    }
-    throw new AssertionError("no SECURITY log containing " + List.of(parts) + " within 20 s; logged: " + seen);
   }
 
   /** Sends from {@code from} to a probe on {@code to}; asserts that nothing arrives and {@code from} sees an association error. */

@@ -1,5 +1,6 @@
 package io.troupe.serialization.jackson;
 
+import io.troupe.serialization.LogCapture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -162,64 +162,49 @@ public class ConfigSSLEngineProvider implements SSLEngineProvider {
       return socket == null ? "unknown" : String.valueOf(socket.getRemoteSocketAddress());
     }
 
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+    /** One check of the delegate. */
+    private interface Check {
+      void run() throws CertificateException;
+    }
+
+    /** Runs {@code check}, logging and rethrowing what it refuses. */
+    private void checked(String side, X509Certificate[] chain, String peer, Check check) throws CertificateException {
       try {
-        delegate.checkClientTrusted(chain, authType, engine);
+        check.run();
       } catch (CertificateException e) {
-        refused("client", chain, peer(engine), e);
+        refused(side, chain, peer, e);
         throw e;
       }
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+      checked("client", chain, peer(engine), () -> delegate.checkClientTrusted(chain, authType, engine));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-      try {
-        delegate.checkServerTrusted(chain, authType, engine);
-      } catch (CertificateException e) {
-        refused("server", chain, peer(engine), e);
-        throw e;
-      }
+      checked("server", chain, peer(engine), () -> delegate.checkServerTrusted(chain, authType, engine));
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-      try {
-        delegate.checkClientTrusted(chain, authType, socket);
-      } catch (CertificateException e) {
-        refused("client", chain, peer(socket), e);
-        throw e;
-      }
+      checked("client", chain, peer(socket), () -> delegate.checkClientTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-      try {
-        delegate.checkServerTrusted(chain, authType, socket);
-      } catch (CertificateException e) {
-        refused("server", chain, peer(socket), e);
-        throw e;
-      }
+      checked("server", chain, peer(socket), () -> delegate.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      try {
-        delegate.checkClientTrusted(chain, authType);
-      } catch (CertificateException e) {
-        refused("client", chain, "unknown", e);
-        throw e;
-      }
+      checked("client", chain, "unknown", () -> delegate.checkClientTrusted(chain, authType));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      try {
-        delegate.checkServerTrusted(chain, authType);
-      } catch (CertificateException e) {
-        refused("server", chain, "unknown", e);
-        throw e;
-      }
+      checked("server", chain, "unknown", () -> delegate.checkServerTrusted(chain, authType));
     }
 
     @Override

@@ -39,7 +39,8 @@ public final class RemotingCounters {
     QUARANTINES(32, "peer incarnations quarantined"),
     SYSTEM_MESSAGES_RESENT(33, "system messages resent"),
     HEARTBEAT_RESPONSES_RECEIVED(34, "remote-watch heartbeat responses received"),
-    NODES_DEEMED_UNREACHABLE(35, "nodes declared unreachable by the failure detector");
+    NODES_DEEMED_UNREACHABLE(35, "nodes declared unreachable by the failure detector"),
+    HEARTBEATS_ANSWERED(36, "remote-watch heartbeats answered (a peer watches actors here)");
 
     private final int id;
     private final String label;

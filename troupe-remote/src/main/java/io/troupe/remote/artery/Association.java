@@ -236,8 +236,12 @@ public final class Association {
     }
     writeUrgent();
     if (!handshakeDone) {
-      startHandshake(false);
-      for (OutboundStream s : streams) if (s != null) ensureConnected(s);
+      // urgent control messages (replies, a Quarantined notice) go out without one; only traffic starts a handshake,
+      // so a quarantined peer is not asked again and again by a node that has nothing to send it
+      if (hasQueued()) {
+        startHandshake(false);
+        for (OutboundStream s : streams) if (s != null) ensureConnected(s);
+      }
       return;
     }
     boolean more = false;
@@ -253,6 +257,11 @@ public final class Association {
       more |= io.troupe.serialization.Serialization.withTransportInformation(remoting.system(), () -> writeBatch(stream, now));
     }
     if (more) wake();
+  }
+
+  private boolean hasQueued() {
+    for (OutboundStream s : streams) if (s != null && !s.queue.isEmpty()) return true;
+    return false;
   }
 
   private void writeUrgent() {
@@ -482,6 +491,9 @@ public final class Association {
     if (remoting.isQuarantined(from.uid())) {
       LOG.debug("[{}] ignoring handshake from quarantined [{}]", remoting.localAddress().address(), from);
       remoting.sendQuarantinedNotice(this, from);
+      // the peer at this address is still the quarantined incarnation: give up this handshake, the next send tries again
+      cancelHandshake();
+      dropQueued(Counter.DROPPED_QUARANTINED, true);
       return;
     }
     UniqueAddress old = peer;

@@ -14,6 +14,7 @@ import io.troupe.event.EventStream;
 import io.troupe.remote.FailureDetector;
 import io.troupe.remote.FailureDetectorRegistry;
 import io.troupe.remote.RemoteActorRefProvider;
+import io.troupe.remote.RemotingCounters.Counter;
 import io.troupe.remote.UniqueAddress;
 import io.troupe.remote.codec.ControlMessage;
 import java.time.Duration;
@@ -107,8 +108,10 @@ public final class RemoteWatcher extends AbstractActorWithTimers {
         .match(WatchRemote.class, w -> addWatch(w.watchee(), w.watcher()))
         .match(UnwatchRemote.class, u -> removeWatch(u.watchee(), u.watcher()))
         .match(Terminated.class, this::watcheeTerminated)
-        .match(ControlMessage.ArteryHeartbeat.class, h -> getSender().tell(
-            new ControlMessage.ArteryHeartbeatRsp(provider.localUniqueAddress().uid()), getSelf()))
+        .match(ControlMessage.ArteryHeartbeat.class, h -> {
+          provider.counters().increment(Counter.HEARTBEATS_ANSWERED);
+          getSender().tell(new ControlMessage.ArteryHeartbeatRsp(provider.localUniqueAddress().uid()), getSelf());
+        })
         .match(ControlMessage.ArteryHeartbeatRsp.class, r -> heartbeatResponse(getSender().path().address(), r.uid()))
         .matchEquals(Tick.HEARTBEAT, t -> sendHeartbeats())
         .matchEquals(Tick.REAP, t -> reap())
@@ -187,7 +190,7 @@ public final class RemoteWatcher extends AbstractActorWithTimers {
     Long old = uids.put(node, uid);
     if (old == null || old != uid) reWatch(node);
     detectors.heartbeat(node);
-    provider.counters().increment(io.troupe.remote.RemotingCounters.Counter.HEARTBEAT_RESPONSES_RECEIVED);
+    provider.counters().increment(Counter.HEARTBEAT_RESPONSES_RECEIVED);
   }
 
   private void reWatch(Address node) {

@@ -39,7 +39,11 @@ public final class RemotingCounters {
     QUARANTINES(32, "peer incarnations quarantined"),
     SYSTEM_MESSAGES_RESENT(33, "system messages resent"),
     HEARTBEAT_RESPONSES_RECEIVED(34, "remote-watch heartbeat responses received"),
-    NODES_DEEMED_UNREACHABLE(35, "nodes declared unreachable by the failure detector");
+    NODES_DEEMED_UNREACHABLE(35, "nodes declared unreachable by the failure detector"),
+    COMPRESSION_TABLES_ADVERTISED(36, "compression tables advertised to peers (resends not counted)"),
+    COMPRESSION_TABLES_ACCEPTED(37, "compression tables of peers accepted for sending to them"),
+    COMPRESSED_MESSAGES_SENT(38, "messages sent with at least one compressed tag"),
+    COMPRESSED_MESSAGES_RECEIVED(39, "messages received with at least one compressed tag");
 
     private final int id;
     private final String label;

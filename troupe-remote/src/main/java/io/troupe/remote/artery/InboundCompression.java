@@ -4,6 +4,7 @@ import io.troupe.remote.UniqueAddress;
 import io.troupe.remote.codec.ControlMessage;
 import io.troupe.remote.codec.EnvelopeDescriptor;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -59,6 +60,8 @@ final class InboundCompression {
   /** The tables and the progress of an advertisement. Immutable. */
   static final class State {
     final Table active;
+    /** The peer acknowledged or used the active table (false when it was taken after unanswered resends). */
+    final boolean activeConfirmed;
     /** Newest first, at most {@link #KEEP_OLD_TABLES}. */
     final Table[] old;
     /** Advertised, waiting for confirmation; null when none. */
@@ -68,8 +71,9 @@ final class InboundCompression {
     /** The interval elapsed: the next counted frame builds and advertises a new table. */
     final boolean due;
 
-    State(Table active, Table[] old, Table advertised, int resends, boolean due) {
+    State(Table active, boolean activeConfirmed, Table[] old, Table advertised, int resends, boolean due) {
       this.active = active;
+      this.activeConfirmed = activeConfirmed;
       this.old = old;
       this.advertised = advertised;
       this.resends = resends;
@@ -83,11 +87,16 @@ final class InboundCompression {
       return null;
     }
 
-    State activateAdvertised() {
+    State activateAdvertised(boolean confirmed) {
       Table[] o = new Table[Math.min(KEEP_OLD_TABLES, old.length + 1)];
       o[0] = active;
       System.arraycopy(old, 0, o, 1, o.length - 1);
-      return new State(advertised, o, null, 0, false);
+      return new State(advertised, confirmed, o, null, 0, false);
+    }
+
+    /** The same tables with another advertisement progress. */
+    State with(Table advertised, int resends, boolean due) {
+      return new State(active, activeConfirmed, old, advertised, resends, due);
     }
 
     /** The version the next table gets. */
@@ -96,7 +105,7 @@ final class InboundCompression {
     }
   }
 
-  private static final State INITIAL = new State(new Table(0, new String[0], new Object[0]), new Table[0], null, 0, false);
+  private static final State INITIAL = new State(new Table(0, new String[0], new Object[0]), true, new Table[0], null, 0, false);
 
   final boolean actorRefs;
   /** The incarnation of the peer these tables are for. */
@@ -143,7 +152,7 @@ final class InboundCompression {
     while (true) {
       State s = state.get();
       if (s.advertised == null || s.advertised.version != version) return false;
-      if (state.compareAndSet(s, s.activateAdvertised())) return true;
+      if (state.compareAndSet(s, s.activateAdvertised(true))) return true;
     }
   }
 
@@ -174,8 +183,10 @@ final class InboundCompression {
 
   /**
    * Builds the next table from the most counted keys and makes it the advertised one; returns it for sending, or
-   * null when there is nothing new to advertise (no keys, the same keys as the active table, or another advertisement
-   * under way). Called by the thread that owns {@code counter}.
+   * null when there is nothing new to advertise: no keys, another advertisement under way, or the same keys as the
+   * active table when the peer confirmed that one (their order does not matter: every index takes four bytes). A table
+   * taken without confirmation may never have reached the peer, so the same keys are advertised again. Called by the
+   * thread that owns {@code counter}.
    */
   Table advertiseFrom(HitCounter counter) {
     State s = state.get();
@@ -187,11 +198,14 @@ final class InboundCompression {
       keys[i] = top.get(i).key;
       values[i] = top.get(i).value;
     }
-    boolean unchanged = keys.length == 0 || Arrays.equals(keys, s.active.keys);
-    State next = unchanged ? new State(s.active, s.old, null, 0, false)
-        : new State(s.active, s.old, new Table(s.nextVersion(), keys, values), 0, false);
+    boolean unchanged = keys.length == 0 || (s.activeConfirmed && sameKeys(keys, s.active.keys));
+    State next = s.with(unchanged ? null : new Table(s.nextVersion(), keys, values), 0, false);
     if (!state.compareAndSet(s, next)) return null;
     return next.advertised;
+  }
+
+  private static boolean sameKeys(String[] keys, String[] active) {
+    return keys.length == active.length && new HashSet<>(Arrays.asList(active)).containsAll(Arrays.asList(keys));
   }
 
   /** What an interval tick did. */
@@ -208,13 +222,13 @@ final class InboundCompression {
       State next;
       Tick result;
       if (s.advertised == null) {
-        next = s.due ? s : new State(s.active, s.old, null, 0, true);
+        next = s.due ? s : s.with(null, 0, true);
         result = Tick.DUE;
       } else if (s.resends < MAX_RESENDS) {
-        next = new State(s.active, s.old, s.advertised, s.resends + 1, false);
+        next = s.with(s.advertised, s.resends + 1, false);
         result = Tick.RESEND;
       } else {
-        next = s.activateAdvertised();
+        next = s.activateAdvertised(false);
         result = Tick.GAVE_UP;
       }
       if (next == s || state.compareAndSet(s, next)) return result;

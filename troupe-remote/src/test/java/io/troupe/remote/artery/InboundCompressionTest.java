@@ -74,9 +74,10 @@ class InboundCompressionTest {
     }
     assertEquals(InboundCompression.Tick.GAVE_UP, c.tick());
     assertSame(t, c.state().active, "unconfirmed after three resends: used anyway");
-    counter.hit("b", "b");
-    InboundCompression.Table next = advertise(c, counter, "b");
-    assertEquals(2, next.version);
+    assertFalse(c.state().activeConfirmed);
+    InboundCompression.Table again = advertise(c, counter, "a");
+    assertEquals(List.of("a"), List.of(again.keys), "the same keys are advertised again: the peer may never have got them");
+    assertEquals(2, again.version);
   }
 
   @Test
@@ -89,6 +90,7 @@ class InboundCompressionTest {
     InboundCompression.Table t = advertise(c, counter, "x", "y");
     assertTrue(c.confirm(t.version));
     assertNull(advertise(c, counter, "x", "y"), "the same keys again: no new version");
+    assertNull(advertise(c, counter, "y", "x"), "nor in another order: every index costs the same");
     assertEquals(1, c.state().active.version);
     assertEquals(2, advertise(c, counter, "z", "w").version, "other keys: the next version");
   }

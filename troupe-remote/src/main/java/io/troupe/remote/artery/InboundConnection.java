@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * header, then control messages; user messages only from peers that completed a handshake and are not quarantined;
  * recipient and sender resolved through per-connection caches, or for compressed tags through the tables this node
  * advertised to the peer (which hold resolved refs); the payload deserialized; delivery by {@code tell}, the one
- * hand-off to the recipient's mailbox. Ordinary-stream frames are counted for the next table (spec 8). A message that cannot be resolved or deserialized is dropped alone
- * (counted, logged once per kind); only a framing violation closes the connection.
+ * hand-off to the recipient's mailbox. Ordinary-stream frames are counted for the next table (spec 8). A message that
+ * cannot be resolved or deserialized is dropped alone (counted, logged once per kind); only a framing violation closes
+ * the connection.
  */
 final class InboundConnection implements InboundFrameHandler {
   private static final Logger LOG = LoggerFactory.getLogger(InboundConnection.class);
@@ -97,12 +98,9 @@ final class InboundConnection implements InboundFrameHandler {
     InternalActorRef recipient;
     String recipientKey;
     if (h.recipientCompressed()) {
-      Object r = decompress(refs, h.actorRefTableVersion, h.recipientIndex());
-      if (!(r instanceof InternalActorRef)) {
-        unknownCompressed(a, "recipient", h.actorRefTableVersion, h.recipientIndex());
-        return;
-      }
-      recipient = (InternalActorRef) r;
+      recipient = (InternalActorRef) decompress(refs, h.actorRefTableVersion, h.recipientIndex(), InternalActorRef.class,
+          "recipient", a);
+      if (recipient == null) return;
       recipientKey = decompressedKey;
       if (!recipient.isLocal()) {
         remoting.counters().increment(Counter.DROPPED_WRONG_ADDRESS);
@@ -118,12 +116,8 @@ final class InboundConnection implements InboundFrameHandler {
     ActorRef sender;
     String senderKey;
     if (h.senderCompressed()) {
-      Object s = decompress(refs, h.actorRefTableVersion, h.senderIndex());
-      if (!(s instanceof ActorRef)) {
-        unknownCompressed(a, "sender", h.actorRefTableVersion, h.senderIndex());
-        return;
-      }
-      sender = (ActorRef) s;
+      sender = (ActorRef) decompress(refs, h.actorRefTableVersion, h.senderIndex(), ActorRef.class, "sender", a);
+      if (sender == null) return;
       senderKey = decompressedKey;
     } else {
       sender = resolveSender(h.senderLiteral);
@@ -131,17 +125,12 @@ final class InboundConnection implements InboundFrameHandler {
     }
     String manifest;
     if (h.manifestCompressed()) {
-      Object m = decompress(manifests, h.manifestTableVersion, h.manifestIndex());
-      if (!(m instanceof String)) {
-        unknownCompressed(a, "manifest", h.manifestTableVersion, h.manifestIndex());
-        return;
-      }
-      manifest = (String) m;
-      remoting.counters().increment(Counter.COMPRESSED_MESSAGES_RECEIVED);
+      manifest = (String) decompress(manifests, h.manifestTableVersion, h.manifestIndex(), String.class, "manifest", a);
+      if (manifest == null) return;
     } else {
       manifest = h.manifestLiteral;
-      if (compressed) remoting.counters().increment(Counter.COMPRESSED_MESSAGES_RECEIVED);
     }
+    if (compressed) remoting.counters().increment(Counter.COMPRESSED_MESSAGES_RECEIVED);
     if (refs != null) countRefs(a, refs, recipientKey, recipient, senderKey, sender);
     if (manifests != null) countManifest(a, manifests, manifest);
     Object msg;
@@ -161,18 +150,21 @@ final class InboundConnection implements InboundFrameHandler {
 
   // ------------------------------------------------------------------ compression (spec 8)
 
-  /** The value of a compressed tag, or null when its table version or index is unknown; its key goes to decompressedKey. */
-  private Object decompress(InboundCompression c, int version, int index) {
+  /**
+   * The {@code what} (a {@code type}) a compressed tag stands for, its key left in {@link #decompressedKey}; or null
+   * after dropping the message (counted, logged) because the table version or the index is unknown here.
+   */
+  private Object decompress(InboundCompression c, int version, int index, Class<?> type, String what, Association a) {
     InboundCompression.Table t = c == null ? null : c.table(version);
     Object v = t == null ? null : t.value(index);
-    decompressedKey = v == null ? null : t.key(index);
+    if (!type.isInstance(v)) {
+      unknownCompressed(a, what + " (table version " + version + ", index " + index + ") that this node cannot resolve: "
+          + "unknown on the " + FrameDescriptor.streamName(streamId) + " stream, or from a table of an earlier "
+          + "incarnation of this node or one already discarded", what);
+      return null;
+    }
+    decompressedKey = t.key(index);
     return v;
-  }
-
-  private void unknownCompressed(Association a, String what, int version, int index) {
-    unknownCompressed(a, what + " (table version " + version + ", index " + index + ") that this node cannot resolve: "
-        + "unknown on the " + FrameDescriptor.streamName(streamId) + " stream, or from a table of an earlier incarnation "
-        + "of this node or one already discarded", what);
   }
 
   private void unknownCompressed(Association a, String what, String kind) {

@@ -630,15 +630,33 @@ class AssociationStateMachineTest {
         .map(x -> (x.actorRefs() ? "actor-refs" : "manifests") + " v" + x.version()).collect(Collectors.toList());
   }
 
-  @Test
-  void shouldAdvertiseTablesEveryIntervalAndCompressOnceTheyAreAcknowledged() {
-    ActorSystem a = node("A", A, COMPRESSION);
+  /** Two associated nodes with a probe each. */
+  private record Pair(ActorSystem a, ActorSystem b, TestKit probeA, TestKit probeB) {}
+
+  /** A (with {@code configA}) and B (advertising every second), associated; A's probe tells B's probe "counted". */
+  private Pair pair(String configA) {
+    ActorSystem a = node("A", A, configA);
     ActorSystem b = node("B", B, COMPRESSION);
     TestKit probeA = new TestKit(a);
     TestKit probeB = new TestKit(b);
     associate(a, b, probeB);
     tellAndReceive(a, probeA.getRef(), probeB, "counted");
+    return new Pair(a, b, probeA, probeB);
+  }
 
+  /** The interval elapses; A's next message to B makes B advertise what it counted. */
+  private void nextIntervalThenTell(Pair p, Object msg) {
+    clock.advance(Duration.ofSeconds(1));
+    tellAndReceive(p.a(), p.probeA().getRef(), p.probeB(), msg);
+  }
+
+  @Test
+  void shouldAdvertiseTablesEveryIntervalAndCompressOnceTheyAreAcknowledged() {
+    Pair p = pair(COMPRESSION);
+    ActorSystem a = p.a();
+    ActorSystem b = p.b();
+    TestKit probeA = p.probeA();
+    TestKit probeB = p.probeB();
     clock.advance(Duration.ofSeconds(1));
     assertEquals(List.of(), advertisements(B, A), "the interval makes a table due; the next frame from A builds it");
     tellAndReceive(a, probeA.getRef(), probeB, "triggers");
@@ -694,15 +712,11 @@ class AssociationStateMachineTest {
 
   @Test
   void shouldResendAnUnacknowledgedTableOnTheNextThreeTicksThenUseItAnyway() {
-    ActorSystem a = node("A", A, COMPRESSION);
-    ActorSystem b = node("B", B, COMPRESSION);
-    TestKit probeA = new TestKit(a);
-    TestKit probeB = new TestKit(b);
-    associate(a, b, probeB);
+    Pair p = pair(COMPRESSION);
+    ActorSystem a = p.a();
+    ActorSystem b = p.b();
     InMemoryNetwork.Fault lost = net.dropFrames(B, A, f -> f.is(CompressionAdvertisement.class));
-    tellAndReceive(a, probeA.getRef(), probeB, "counted");
-    clock.advance(Duration.ofSeconds(1));
-    tellAndReceive(a, probeA.getRef(), probeB, "triggers");
+    nextIntervalThenTell(p, "triggers");
     clock.advance(Duration.ofSeconds(3));
     InboundCompression refs = association(b, a).inboundActorRefs();
     assertEquals(1, refs.state().advertised.version, "still waiting for A");
@@ -715,37 +729,32 @@ class AssociationStateMachineTest {
     assertEquals(4, net.sent(B, A, CompressionAdvertisement.class).size(), "no fourth resend");
     assertEquals(0, association(a, b).outboundActorRefTable().version, "A never heard of it");
     net.clearFrames();
-    tellAndReceive(a, probeA.getRef(), probeB, "still literal");
+    tellAndReceive(a, p.probeA().getRef(), p.probeB(), "still literal");
     assertFalse(ordinaryMessages(A, B).get(0).compressed());
 
     // the table may never have reached A: at the next tick the same keys are advertised again, as version 2
     lost.heal();
-    clock.advance(Duration.ofSeconds(1));
-    tellAndReceive(a, probeA.getRef(), probeB, "triggers again");
+    nextIntervalThenTell(p, "triggers again");
     assertEquals(List.of("actor-refs v2"), advertisements(B, A));
     assertEquals(List.of("actor-refs v2"), advertisementAcks(A, B));
     net.clearFrames();
-    tellAndReceive(a, probeA.getRef(), probeB, "compressed");
+    tellAndReceive(a, p.probeA().getRef(), p.probeB(), "compressed");
     assertEquals(2, ordinaryMessages(A, B).get(0).actorRefTableVersion());
     assertTrue(ordinaryMessages(A, B).get(0).compressed());
   }
 
   @Test
   void shouldTakeTheFirstFrameUsingAnAdvertisedTableAsItsAcknowledgement() {
-    ActorSystem a = node("A", A, COMPRESSION);
-    ActorSystem b = node("B", B, COMPRESSION);
-    TestKit probeA = new TestKit(a);
-    TestKit probeB = new TestKit(b);
-    associate(a, b, probeB);
+    Pair p = pair(COMPRESSION);
+    ActorSystem a = p.a();
+    ActorSystem b = p.b();
     net.dropFrames(A, B, f -> f.is(CompressionAdvertisementAck.class));
-    tellAndReceive(a, probeA.getRef(), probeB, "counted");
-    clock.advance(Duration.ofSeconds(1));
-    tellAndReceive(a, probeA.getRef(), probeB, "triggers");
+    nextIntervalThenTell(p, "triggers");
     InboundCompression refs = association(b, a).inboundActorRefs();
     assertEquals(1, refs.state().advertised.version, "A's ack was lost");
     assertEquals(1, association(a, b).outboundActorRefTable().version, "but A switched");
 
-    tellAndReceive(a, probeA.getRef(), probeB, "compressed with v1");
+    tellAndReceive(a, p.probeA().getRef(), p.probeB(), "compressed with v1");
     assertNull(refs.state().advertised);
     assertEquals(1, refs.state().active.version, "the compressed frame confirmed version 1");
     clock.advance(Duration.ofSeconds(1));
@@ -754,14 +763,11 @@ class AssociationStateMachineTest {
 
   @Test
   void shouldForgetTheTablesOfAPeerThatRestartedAndIgnoreStaleAdvertisements() {
-    ActorSystem a = node("A", A, COMPRESSION);
-    ActorSystem b1 = node("B", B, COMPRESSION);
-    TestKit probeA = new TestKit(a);
-    associate(a, b1, new TestKit(b1));
-    TestKit probeB1 = new TestKit(b1);
-    tellAndReceive(a, probeA.getRef(), probeB1, "counted");
-    clock.advance(Duration.ofSeconds(1));
-    tellAndReceive(a, probeA.getRef(), probeB1, "triggers");
+    Pair p = pair(COMPRESSION);
+    ActorSystem a = p.a();
+    ActorSystem b1 = p.b();
+    TestKit probeA = p.probeA();
+    nextIntervalThenTell(p, "triggers");
     assertEquals(1, association(a, b1).outboundActorRefTable().version);
     UniqueAddress old = unique(b1);
     net.crash(B);
@@ -799,11 +805,11 @@ class AssociationStateMachineTest {
   void shouldNeitherCountNorAdvertiseWithMaxOffButStillUseThePeersTables() {
     String off = COMPRESSION + "troupe.remote.artery.advanced.compression.actor-refs.max = off\n"
         + "troupe.remote.artery.advanced.compression.manifests.max = off\n";
-    ActorSystem a = node("A", A, off);
-    ActorSystem b = node("B", B, COMPRESSION);
-    TestKit probeA = new TestKit(a);
-    TestKit probeB = new TestKit(b);
-    associate(a, b, probeB);
+    Pair p = pair(off);
+    ActorSystem a = p.a();
+    ActorSystem b = p.b();
+    TestKit probeA = p.probeA();
+    TestKit probeB = p.probeB();
     for (int i = 0; i < 3; i++) {
       tellAndReceive(a, probeA.getRef(), probeB, "to B " + i);
       tellAndReceive(b, probeB.getRef(), probeA, Done.getInstance());

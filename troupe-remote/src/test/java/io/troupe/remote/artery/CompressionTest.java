@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import com.typesafe.config.ConfigFactory;
 import io.troupe.Done;
 import io.troupe.actor.ActorRef;
 import io.troupe.actor.ActorSystem;
@@ -16,6 +15,8 @@ import io.troupe.remote.RemoteActorRefProvider;
 import io.troupe.remote.RemoteMessagingTestSupport;
 import io.troupe.remote.RemotingCounters;
 import io.troupe.remote.RemotingCounters.Counter;
+import io.troupe.remote.SilentListener;
+import io.troupe.remote.TestNodes;
 import io.troupe.remote.UniqueAddress;
 import io.troupe.remote.codec.ControlMessage;
 import io.troupe.remote.codec.ControlMessageCodec;
@@ -24,18 +25,13 @@ import io.troupe.remote.codec.FrameDescriptor;
 import io.troupe.serialization.LogCapture;
 import io.troupe.testkit.Await;
 import io.troupe.testkit.javadsl.TestKit;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -51,19 +47,15 @@ class CompressionTest {
       + "troupe.remote.artery.advanced.compression.actor-refs.advertisement-interval = 200ms\n"
       + "troupe.remote.artery.advanced.compression.manifests.advertisement-interval = 200ms\n";
 
-  private final List<ActorSystem> systems = new ArrayList<>();
-  private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
-
-  private ActorSystem system(String name, String extra) {
-    ActorSystem s = ActorSystem.create(name, ConfigFactory.parseString(extra).withFallback(RemoteMessagingTestSupport.config()));
-    systems.add(s);
-    return s;
-  }
+  private final TestNodes nodes = new TestNodes();
 
   @AfterEach
   void stop() throws Exception {
-    for (AutoCloseable c : closeables) c.close();
-    for (ActorSystem s : systems) TestKit.shutdownActorSystem(s);
+    nodes.close();
+  }
+
+  private ActorSystem system(String name, String extra) {
+    return nodes.start(name, extra);
   }
 
   private static RemoteActorRefProvider provider(ActorSystem s) {
@@ -84,6 +76,12 @@ class CompressionTest {
 
   private static String wire(ActorSystem s, ActorRef ref) {
     return ref.path().toSerializationFormatWithAddress(unique(s).address());
+  }
+
+  /** Starts an echo on {@code on}; returns the ref {@code from} reaches it by (its path, without #uid). */
+  private static ActorRef startEcho(ActorSystem from, ActorSystem on) {
+    on.actorOf(Props.create(RemoteMessagingTestSupport.Echo.class), "echo");
+    return RemoteMessagingTestSupport.remoteRef(from, on, "/user/echo");
   }
 
   private static Object message(int i) {
@@ -115,9 +113,8 @@ class CompressionTest {
   void shouldCompressBothWaysKeepingOrderAndSenders() {
     ActorSystem a = system("A", FAST);
     ActorSystem b = system("B", FAST);
-    b.actorOf(Props.create(RemoteMessagingTestSupport.Echo.class), "echo");
+    ActorRef echoByPath = startEcho(a, b);
     TestKit probe = new TestKit(a);
-    ActorRef echoByPath = RemoteMessagingTestSupport.remoteRef(a, b, "/user/echo");
     echoByPath.tell("who are you", probe.getRef());
     probe.expectMsg(Duration.ofSeconds(10), "who are you");
     // the reply's sender names the echo's incarnation (#uid): only such paths are worth a table entry
@@ -154,15 +151,13 @@ class CompressionTest {
   void shouldStartAfreshWithAPeerThatRestarted() {
     ActorSystem a = system("A", FAST);
     ActorSystem b1 = system("B", FAST);
-    b1.actorOf(Props.create(RemoteMessagingTestSupport.Echo.class), "echo");
+    ActorRef echo1 = startEcho(a, b1);
     TestKit probe = new TestKit(a);
-    ActorRef echo1 = RemoteMessagingTestSupport.remoteRef(a, b1, "/user/echo");
     roundTripsUntil("A compresses what it sends to B", echo1, probe, () -> count(b1, Counter.COMPRESSED_MESSAGES_RECEIVED) > 0);
     Address bAddress = unique(b1).address();
     TestKit.shutdownActorSystem(b1);
 
     ActorSystem b2 = system("B", FAST + "troupe.remote.artery.canonical.port = " + bAddress.getPort().orElseThrow());
-    b2.actorOf(Props.create(RemoteMessagingTestSupport.Echo.class), "echo");
     // B2 speaks first: A learns of the new incarnation from its handshake
     provider(b2).resolveActorRef(wire(a, probe.getRef())).tell("hello from the new incarnation", ActorRef.noSender());
     probe.expectMsg(Duration.ofSeconds(10), "hello from the new incarnation");
@@ -172,7 +167,7 @@ class CompressionTest {
     assertEquals(0, ab.outboundManifestTable().version);
     assertEquals(unique(b2).uid(), ab.inboundActorRefs().peerUid, "A counts afresh for B2");
 
-    ActorRef echo2 = RemoteMessagingTestSupport.remoteRef(a, b2, "/user/echo");
+    ActorRef echo2 = startEcho(a, b2);
     roundTrips(echo2, probe, 0, 20);
     assertEquals(0, count(b2, Counter.DROPPED_COMPRESSION_UNKNOWN), "nothing compressed with B1's tables reached B2");
     roundTripsUntil("A compresses with B2's own tables", echo2, probe, () -> count(b2, Counter.COMPRESSED_MESSAGES_RECEIVED) > 0);
@@ -181,20 +176,15 @@ class CompressionTest {
 
   // ------------------------------------------------------------------ a peer on raw sockets
 
-  /** Peer X, played on raw sockets: it listens (ignoring what it is sent) and writes frames to the ordinary stream. */
+  /** Peer X, played on raw sockets: it listens (ignoring what B sends it) and writes frames to B's ordinary stream. */
   private final class RawPeer {
     final UniqueAddress self;
     private final Socket socket;
 
     RawPeer(ActorSystem target) throws Exception {
-      ServerSocket listener = new ServerSocket(0);
-      closeables.add(listener);
-      Thread t = new Thread(() -> swallow(listener), "raw-peer-listener");
-      t.setDaemon(true);
-      t.start();
-      self = new UniqueAddress(new Address("troupe", "X", "127.0.0.1", listener.getLocalPort()), 4242L);
-      socket = new Socket("127.0.0.1", unique(target).address().getPort().orElseThrow());
-      closeables.add(socket);
+      SilentListener listener = nodes.closeLater(new SilentListener());
+      self = new UniqueAddress(new Address("troupe", "X", "127.0.0.1", listener.port()), 4242L);
+      socket = nodes.closeLater(new Socket("127.0.0.1", unique(target).address().getPort().orElseThrow()));
       socket.setSoTimeout(300);
       send(b -> {
         b.put(FrameDescriptor.MAGIC_AKKA).put((byte) FrameDescriptor.ORDINARY_STREAM_ID);
@@ -205,27 +195,6 @@ class CompressionTest {
       });
       Association x = association(target, self.address());
       Await.until("the target associated with X", () -> self.equals(x.peer()) && x.inboundActorRefs() != null);
-    }
-
-    private void swallow(ServerSocket listener) {
-      while (!listener.isClosed()) {
-        try {
-          Socket s = listener.accept();
-          closeables.add(s);
-          Thread r = new Thread(() -> {
-            try (InputStream in = s.getInputStream()) {
-              byte[] buf = new byte[4096];
-              while (in.read(buf) >= 0) { /* ignored */ }
-            } catch (Exception closed) {
-              // done
-            }
-          });
-          r.setDaemon(true);
-          r.start();
-        } catch (Exception closed) {
-          return;
-        }
-      }
     }
 
     String path(String pathAndUid) {

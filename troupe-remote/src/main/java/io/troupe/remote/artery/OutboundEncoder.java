@@ -66,16 +66,19 @@ final class OutboundEncoder {
     String recipient = e.recipient().wirePath();
     int refVersion = 0, manifestVersion = 0, senderIndex = -1, recipientIndex = -1, manifestIndex = -1;
     if (streamId == FrameDescriptor.ORDINARY_STREAM_ID) {
-      // the peer's tables (spec 8): their versions go in every ordinary frame, their indices replace literals
+      // the peer's tables (spec 8): their versions go in every ordinary frame, their indices replace literals (never
+      // in control messages, serializer 17, which a peer must always be able to read)
       OutboundCompressionTable refs = a.outboundActorRefTable();
-      refVersion = refs.version;
-      if (!refs.isEmpty()) {
-        if (!sender.isEmpty()) senderIndex = refs.indexOf(sender);
-        recipientIndex = refs.indexOf(recipient);
-      }
       OutboundCompressionTable manifests = a.outboundManifestTable();
+      refVersion = refs.version;
       manifestVersion = manifests.version;
-      if (!manifests.isEmpty() && !manifest.isEmpty()) manifestIndex = manifests.indexOf(manifest);
+      if (s.identifier() != ControlMessage.SERIALIZER_ID) {
+        if (!refs.isEmpty()) {
+          if (!sender.isEmpty()) senderIndex = refs.indexOf(sender);
+          recipientIndex = refs.indexOf(recipient);
+        }
+        if (!manifests.isEmpty() && manifest != null && !manifest.isEmpty()) manifestIndex = manifests.indexOf(manifest);
+      }
     }
     int limit = limit(streamId);
     byte[] bytes = null;

@@ -40,7 +40,11 @@ public final class RemotingCounters {
     SYSTEM_MESSAGES_RESENT(33, "system messages resent"),
     HEARTBEAT_RESPONSES_RECEIVED(34, "remote-watch heartbeat responses received"),
     NODES_DEEMED_UNREACHABLE(35, "nodes declared unreachable by the failure detector"),
-    HEARTBEATS_ANSWERED(36, "remote-watch heartbeats answered (a peer watches actors here)");
+    HEARTBEATS_ANSWERED(36, "remote-watch heartbeats answered (a peer watches actors here)"),
+    COMPRESSION_TABLES_ADVERTISED(37, "compression tables advertised to peers (resends not counted)"),
+    COMPRESSION_TABLES_ACCEPTED(38, "compression tables of peers accepted for sending to them"),
+    COMPRESSED_MESSAGES_SENT(39, "messages sent with at least one compressed tag"),
+    COMPRESSED_MESSAGES_RECEIVED(40, "messages received with at least one compressed tag");
 
     private final int id;
     private final String label;

@@ -3,8 +3,6 @@ package io.troupe.remote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.troupe.actor.ActorRef;
 import io.troupe.actor.ActorSystem;
 import io.troupe.actor.Address;
@@ -15,31 +13,22 @@ import io.troupe.remote.artery.Association;
 import io.troupe.remote.artery.QuarantinedEvent;
 import io.troupe.testkit.Await;
 import io.troupe.testkit.javadsl.TestKit;
-import java.io.InputStream;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The association's states over loopback: gate, handshake timeout, queue overflow, quarantine, inbound reopening. */
 class AssociationLifecycleTest {
-  private final List<ActorSystem> systems = new ArrayList<>();
-  private final List<AutoCloseable> closeables = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final TestNodes nodes = new TestNodes();
 
   private ActorSystem system(String name, String extra) {
-    Config c = ConfigFactory.parseString(extra).withFallback(RemoteMessagingTest.config());
-    ActorSystem s = ActorSystem.create(name, c);
-    systems.add(s);
-    return s;
+    return nodes.start(name, extra);
   }
 
   @AfterEach
   void stop() throws Exception {
-    for (AutoCloseable c : closeables) c.close();
-    for (ActorSystem s : systems) TestKit.shutdownActorSystem(s);
+    nodes.close();
   }
 
   private static ActorRef ref(ActorSystem from, String path) {
@@ -52,31 +41,7 @@ class AssociationLifecycleTest {
 
   /** A TCP server that accepts and reads, but never speaks Artery back: handshakes never complete. */
   private int silentPeer() throws Exception {
-    ServerSocket server = new ServerSocket(0);
-    closeables.add(server);
-    Thread t = new Thread(() -> {
-      while (!server.isClosed()) {
-        try {
-          Socket s = server.accept();
-          closeables.add(s);
-          Thread r = new Thread(() -> {
-            try (InputStream in = s.getInputStream()) {
-              byte[] buf = new byte[4096];
-              while (in.read(buf) >= 0) { /* swallow */ }
-            } catch (Exception ignored) {
-              // closed
-            }
-          });
-          r.setDaemon(true);
-          r.start();
-        } catch (Exception e) {
-          return;
-        }
-      }
-    });
-    t.setDaemon(true);
-    t.start();
-    return server.getLocalPort();
+    return nodes.closeLater(new SilentListener()).port();
   }
 
   private static int closedPort() throws Exception {

@@ -20,7 +20,7 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 
-/** Remoting's JDK Flight Recorder events: lifecycle, dropped messages and malformed connections are recorded. */
+/** Remoting's JDK Flight Recorder events: lifecycle, dropped messages, malformed connections and compression tables. */
 class FlightRecorderTest {
   /** A message no serializer is bound for. */
   static final class NotSerializable {}
@@ -70,5 +70,35 @@ class FlightRecorderTest {
         "a MessageDropped event with its reason");
     assertTrue(events.stream().anyMatch(e -> e.getEventType().getName().equals("io.troupe.remote.MalformedConnection")
         && e.getString("problem").contains("magic")), "a MalformedConnection event");
+  }
+
+  @Test
+  void shouldRecordCompressionTablesAdvertisedAndAccepted() throws Exception {
+    Path file = Files.createTempFile("troupe-remote", ".jfr");
+    String fast = "troupe.remote.artery.advanced.compression.actor-refs.advertisement-interval = 200ms\n";
+    try (Recording recording = new Recording(); TestNodes nodes = new TestNodes()) {
+      recording.enable("io.troupe.remote.CompressionTable");
+      recording.start();
+      ActorSystem a = nodes.start("A", fast);
+      ActorSystem b = nodes.start("B", fast);
+      b.actorOf(Props.create(RemoteMessagingTest.Echo.class), "echo");
+      TestKit probe = new TestKit(a);
+      ActorRef echo = RemoteMessagingTest.remoteRef(a, b, "/user/echo");
+      Await.until("B advertised a table and A accepted it", Duration.ofSeconds(20), () -> {
+        echo.tell("hi", probe.getRef());
+        probe.expectMsg(Duration.ofSeconds(10), "hi");
+        return RemotingCounters.get(a).get(RemotingCounters.Counter.COMPRESSION_TABLES_ACCEPTED) >= 1;
+      });
+      nodes.close();
+      recording.stop();
+      recording.dump(file);
+    }
+    List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+    Files.deleteIfExists(file);
+    List<String> seen = events.stream().filter(e -> e.getEventType().getName().equals("io.troupe.remote.CompressionTable"))
+        .map(e -> e.getString("what") + " " + e.getString("table") + " v" + e.getInt("version") + " " + e.getString("peer"))
+        .collect(Collectors.toList());
+    assertTrue(seen.stream().anyMatch(x -> x.startsWith("advertised actor-refs v1 ") && x.contains("://A@")), "B advertised: " + seen);
+    assertTrue(seen.stream().anyMatch(x -> x.startsWith("accepted actor-refs v1 ") && x.contains("://B@")), "A accepted: " + seen);
   }
 }

@@ -200,7 +200,7 @@ public final class ArteryRemoting {
         try {
           sent.add(a.loop.submit(() -> {
             for (OutboundConnection c : a.openConnections()) {
-              encoder.encodeControl(c, new ControlMessage.ActorSystemTerminating(local), "", flusher);
+              encoder.encodeControl(c, new ControlMessage.ActorSystemTerminating(local), "", flusher, a);
               c.flush();
               expected.incrementAndGet();
             }
@@ -432,14 +432,12 @@ public final class ArteryRemoting {
       }
     } else if (m instanceof ControlMessage.CompressionAdvertisement) {
       ControlMessage.CompressionAdvertisement adv = (ControlMessage.CompressionAdvertisement) m;
-      if (adv.originUid() != uid) return;
       Association a = associations.get(adv.from().address());
-      if (a != null) {
-        // accept the table but keep sending literals (allowed, spec 8.2): the ack stops the resends
-        a.sendControl(new ControlMessage.CompressionAdvertisementAck(adv.actorRefs(), localAddress, adv.tableVersion()), "", "");
-      }
+      if (a != null) a.loop.execute(() -> a.onCompressionAdvertisement(adv));
     } else if (m instanceof ControlMessage.CompressionAdvertisementAck) {
-      // this node does not advertise tables yet
+      ControlMessage.CompressionAdvertisementAck ack = (ControlMessage.CompressionAdvertisementAck) m;
+      Association a = associations.get(ack.from().address());
+      if (a != null) a.onCompressionAck(ack);
     } else {
       LOG.debug("ignoring control message [{}] from UID [{}]", m.manifest(), originUid);
     }

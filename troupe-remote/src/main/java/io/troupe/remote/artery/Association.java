@@ -96,6 +96,16 @@ public final class Association {
   private boolean ackerKnown;
   private long expectedSeqNo = 1;
 
+  // compression (spec 8). The peer's tables this node sends with: written and read on the loop (volatile for
+  // diagnostics). This node's tables for the peer's current incarnation, null when disabled: decoded on inbound I/O
+  // threads, ticked on the loop.
+  private volatile OutboundCompressionTable outboundRefs = OutboundCompressionTable.NONE;
+  private volatile OutboundCompressionTable outboundManifests = OutboundCompressionTable.NONE;
+  private volatile InboundCompression inboundRefs;
+  private volatile InboundCompression inboundManifests;
+  private ScheduledFuture<?> refsAdvertisementTimer;
+  private ScheduledFuture<?> manifestsAdvertisementTimer;
+
   Association(ArteryRemoting remoting, Address remoteAddress) {
     this.remoting = remoting;
     this.remoteAddress = remoteAddress;
@@ -272,7 +282,7 @@ public final class Association {
       return;
     }
     ControlEnvelope e;
-    while ((e = urgent.poll()) != null) remoting.encoder().encodeControl(s.connection, e.message(), e.recipient(), e.sender());
+    while ((e = urgent.poll()) != null) remoting.encoder().encodeControl(s.connection, e.message(), e.recipient(), e.sender(), this);
     s.connection.flush();
   }
 
@@ -291,7 +301,7 @@ public final class Association {
         remoting.encoder().encodeUser(c, (OutboundEnvelope) item, s.streamId, this);
       } else {
         ControlEnvelope ce = (ControlEnvelope) item;
-        remoting.encoder().encodeControl(c, ce.message(), ce.recipient(), ce.sender());
+        remoting.encoder().encodeControl(c, ce.message(), ce.recipient(), ce.sender(), this);
       }
     }
     c.flush();
@@ -300,7 +310,7 @@ public final class Association {
 
   private void writeHandshakeReq(OutboundStream s) {
     s.lastHandshakeReqNanos = now();
-    remoting.encoder().encodeControl(s.connection, new ControlMessage.HandshakeReq(remoting.localAddress(), remoteAddress), "", "");
+    remoting.encoder().encodeControl(s.connection, new ControlMessage.HandshakeReq(remoting.localAddress(), remoteAddress), "", "", this);
   }
 
   private void ensureConnected(OutboundStream s) {
@@ -505,6 +515,7 @@ public final class Association {
       abandonSystemMessages();
     }
     boolean first = old == null || newIncarnation || state != State.ACTIVE || !handshakeDone;
+    if (old == null || newIncarnation) resetCompression(from.uid());
     peer = from;
     remoting.registerUid(from.uid(), this);
     cancelHandshake();
@@ -680,6 +691,8 @@ public final class Association {
     removed = true;
     cancelHandshake();
     if (resendTimer != null) resendTimer.cancel(false);
+    if (refsAdvertisementTimer != null) refsAdvertisementTimer.cancel(false);
+    if (manifestsAdvertisementTimer != null) manifestsAdvertisementTimer.cancel(false);
     stopHousekeeping();
     for (OutboundStream s : streams) {
       if (s != null) closeQuietly(s);
@@ -694,6 +707,124 @@ public final class Association {
       openConnectionCount--;
       c.close();
     }
+  }
+
+  // ------------------------------------------------------------------ compression
+
+  /** The peer's actor-ref table this node compresses its ordinary stream with ({@code NONE} before any). */
+  OutboundCompressionTable outboundActorRefTable() { return outboundRefs; }
+
+  /** The peer's manifest table this node compresses its ordinary stream with ({@code NONE} before any). */
+  OutboundCompressionTable outboundManifestTable() { return outboundManifests; }
+
+  /** This node's actor-ref tables for the peer's current incarnation; null while unknown or disabled. */
+  InboundCompression inboundActorRefs() { return inboundRefs; }
+
+  /** This node's manifest tables for the peer's current incarnation; null while unknown or disabled. */
+  InboundCompression inboundManifests() { return inboundManifests; }
+
+  /** This node's tables of a kind for frames from {@code originUid}; null unless that is the current peer. Any thread. */
+  InboundCompression inboundCompression(boolean actorRefs, long originUid) {
+    InboundCompression c = actorRefs ? inboundRefs : inboundManifests;
+    return c != null && c.peerUid == originUid ? c : null;
+  }
+
+  /**
+   * A first or new incarnation of the peer: what was agreed with the previous one is void in both directions (spec
+   * 4.5). The advertisement ticks start with the first incarnation. Loop only.
+   */
+  private void resetCompression(long peerUid) {
+    outboundRefs = OutboundCompressionTable.NONE;
+    outboundManifests = OutboundCompressionTable.NONE;
+    int refs = advanced.compressionActorRefsMax();
+    int manifests = advanced.compressionManifestsMax();
+    inboundRefs = refs > 0 ? new InboundCompression(true, peerUid, refs) : null;
+    inboundManifests = manifests > 0 ? new InboundCompression(false, peerUid, manifests) : null;
+    if (refs > 0 && refsAdvertisementTimer == null) {
+      long every = advanced.actorRefsAdvertisementInterval().toNanos();
+      refsAdvertisementTimer = loop.scheduleWithFixedDelay(() -> compressionTick(true), every, every, TimeUnit.NANOSECONDS);
+    }
+    if (manifests > 0 && manifestsAdvertisementTimer == null) {
+      long every = advanced.manifestsAdvertisementInterval().toNanos();
+      manifestsAdvertisementTimer = loop.scheduleWithFixedDelay(() -> compressionTick(false), every, every, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** An advertisement interval elapsed: resend or give up an unconfirmed table, or let the next frame advertise. */
+  private void compressionTick(boolean actorRefs) {
+    InboundCompression c = actorRefs ? inboundRefs : inboundManifests;
+    UniqueAddress p = peer;
+    if (c == null || p == null || p.uid() != c.peerUid || state != State.ACTIVE || remoting.isQuarantined(p.uid())) return;
+    InboundCompression.State before = c.state();
+    switch (c.tick()) {
+      case RESEND:
+        if (before.advertised != null) sendAdvertisement(c, before.advertised, "resent");
+        break;
+      case GAVE_UP:
+        if (before.advertised == null) break;
+        LOG.debug("[{}] no confirmation of the {} compression table v{} from [{}] after {} resends; using it anyway",
+            remoting.localAddress().address(), c.kind(), before.advertised.version, remoteAddress, InboundCompression.MAX_RESENDS);
+        remoting.recorder().compressionTable("gave-up", c.kind(), remoteAddress, before.advertised.version, before.advertised.size());
+        break;
+      default:
+    }
+  }
+
+  /**
+   * Called by the inbound connection that counts for {@code c}, after counting a frame: advertises the next table when
+   * one is due. On that connection's I/O thread.
+   */
+  void advertiseIfDue(InboundCompression c, HitCounter counter) {
+    InboundCompression.Table t = c.advertiseFrom(counter);
+    if (t == null) return;
+    remoting.counters().increment(Counter.COMPRESSION_TABLES_ADVERTISED);
+    sendAdvertisement(c, t, "advertised");
+  }
+
+  private void sendAdvertisement(InboundCompression c, InboundCompression.Table t, String what) {
+    sendControl(c.advertisement(remoting.localAddress(), t), "", "");
+    remoting.recorder().compressionTable(what, c.kind(), remoteAddress, t.version, t.size());
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("[{}] {} {} compression table v{} ({} entries) to [{}]", remoting.localAddress().address(), what, c.kind(),
+          t.version, t.size(), remoteAddress);
+    }
+  }
+
+  /** The peer acknowledged one of this node's tables (g/i). Any thread. */
+  void onCompressionAck(ControlMessage.CompressionAdvertisementAck ack) {
+    InboundCompression c = inboundCompression(ack.actorRefs(), ack.from().uid());
+    if (c != null && c.confirm(ack.version())) {
+      remoting.recorder().compressionTable("confirmed", c.kind(), remoteAddress, ack.version(), c.state().active.size());
+    }
+  }
+
+  /**
+   * The peer advertised a table (f/h) for this node to compress its ordinary stream with. Accepted only when it is
+   * meant for this incarnation of this node and comes from the peer's incarnation this association knows; then it
+   * replaces the table of its kind and is acknowledged. Loop only.
+   */
+  void onCompressionAdvertisement(ControlMessage.CompressionAdvertisement adv) {
+    UniqueAddress p = peer;
+    UniqueAddress local = remoting.localAddress();
+    String kind = adv.actorRefs() ? "actor-refs" : "manifests";
+    if (adv.originUid() != local.uid() || p == null || !p.equals(adv.from()) || remoting.isQuarantined(p.uid())) {
+      LOG.debug("[{}] ignoring the {} compression table v{} of [{}] for UID [{}]: not from the current incarnation of the "
+          + "peer ({}) to this one", local.address(), kind, adv.tableVersion(), adv.from(), adv.originUid(), p);
+      return;
+    }
+    OutboundCompressionTable t = OutboundCompressionTable.of(adv.tableVersion(), adv.keys(), adv.values());
+    if (t == null) {
+      if (remoting.dropLogOnce("bad-compression-table:" + remoteAddress)) {
+        LOG.warn("[{}] ignoring the {} compression table v{} of [{}]: a version outside 0..127 or an index outside "
+            + "0..65535", local.address(), kind, adv.tableVersion(), remoteAddress);
+      }
+      return;
+    }
+    if (adv.actorRefs()) outboundRefs = t;
+    else outboundManifests = t;
+    remoting.counters().increment(Counter.COMPRESSION_TABLES_ACCEPTED);
+    remoting.recorder().compressionTable("accepted", kind, remoteAddress, t.version, t.size());
+    sendControl(new ControlMessage.CompressionAdvertisementAck(adv.actorRefs(), local, adv.tableVersion()), "", "");
   }
 
   // ------------------------------------------------------------------ housekeeping

@@ -25,9 +25,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One accepted connection: decodes its frames on its I/O thread and delivers them. Follows Pekko's order (spec 2.8):
  * header, then control messages; user messages only from peers that completed a handshake and are not quarantined;
- * recipient and sender resolved through per-connection caches; the payload deserialized; delivery by {@code tell}, the
- * one hand-off to the recipient's mailbox. A message that cannot be resolved or deserialized is dropped alone
- * (counted, logged once per kind); only a framing violation closes the connection.
+ * recipient and sender resolved through per-connection caches, or for compressed tags through the tables this node
+ * advertised to the peer (which hold resolved refs); the payload deserialized; delivery by {@code tell}, the one
+ * hand-off to the recipient's mailbox. Ordinary-stream frames are counted for the next table (spec 8). A message that
+ * cannot be resolved or deserialized is dropped alone (counted, logged once per kind); only a framing violation closes
+ * the connection.
  */
 final class InboundConnection implements InboundFrameHandler {
   private static final Logger LOG = LoggerFactory.getLogger(InboundConnection.class);
@@ -41,6 +43,11 @@ final class InboundConnection implements InboundFrameHandler {
   private int streamId = -1;
   private long lastUid;
   private Association lastAssociation;
+  /** The compression state whose hit counter this connection counts into, to release it on close. */
+  private InboundCompression countingRefs;
+  private InboundCompression countingManifests;
+  /** The key of the last value {@link #decompress} found. */
+  private String decompressedKey;
 
   InboundConnection(ArteryRemoting remoting, InetSocketAddress remote) {
     this.remoting = remoting;
@@ -58,6 +65,8 @@ final class InboundConnection implements InboundFrameHandler {
       remoting.counters().increment(Counter.CONNECTIONS_CLOSED_MALFORMED);
       remoting.recorder().connectionClosedMalformed(String.valueOf(remote), cause.getMessage());
     }
+    if (countingRefs != null) countingRefs.releaseHits(this);
+    if (countingManifests != null) countingManifests.releaseHits(this);
   }
 
   @Override
@@ -68,26 +77,67 @@ final class InboundConnection implements InboundFrameHandler {
       remoting.dropLog().log(Counter.DROPPED_UNSUPPORTED_VERSION, null, "a frame of envelope version [" + h.version + "] from " + remote, "version");
       return;
     }
-    if (h.serializerId == ControlMessage.SERIALIZER_ID && !h.manifestCompressed()) {
-      onControl(stream, frame);
+    boolean compressed = h.senderCompressed() || h.recipientCompressed() || h.manifestCompressed();
+    if (h.serializerId == ControlMessage.SERIALIZER_ID) {
+      if (compressed) {
+        unknownCompressed(null, "tag in a control message from " + remote + " (control messages are never compressed)", "control");
+      } else {
+        onControl(stream, frame);
+      }
       return;
     }
     Association a = knownPeer();
     if (a == null) return;
-    if (h.recipientCompressed() || h.senderCompressed() || h.manifestCompressed()) {
-      remoting.counters().increment(Counter.DROPPED_COMPRESSION_UNKNOWN);
-      remoting.dropLog().log(Counter.DROPPED_COMPRESSION_UNKNOWN, a.remoteAddress, "a frame with compressed tags (this node "
-          + "advertised no compression table)", "compressed");
-      return;
+    // only the ordinary stream is compressed (spec 8); elsewhere a compressed tag cannot be resolved
+    InboundCompression refs = null;
+    InboundCompression manifests = null;
+    if (stream == FrameDescriptor.ORDINARY_STREAM_ID) {
+      refs = a.inboundCompression(true, h.originUid);
+      manifests = a.inboundCompression(false, h.originUid);
     }
-    InternalActorRef recipient = resolveRecipient(h.recipientLiteral, a);
-    if (recipient == null) return;
-    ActorRef sender = resolveSender(h.senderLiteral);
+    InternalActorRef recipient;
+    String recipientKey;
+    if (h.recipientCompressed()) {
+      recipient = (InternalActorRef) decompress(refs, h.actorRefTableVersion, h.recipientIndex(), InternalActorRef.class,
+          "recipient", a);
+      if (recipient == null) return;
+      recipientKey = decompressedKey;
+      if (!recipient.isLocal()) {
+        remoting.counters().increment(Counter.DROPPED_WRONG_ADDRESS);
+        remoting.dropLog().log(Counter.DROPPED_WRONG_ADDRESS, a.remoteAddress, "a message whose compressed recipient ["
+            + recipientKey + "] is not an actor of this node", "compressed-remote-recipient");
+        return;
+      }
+    } else {
+      recipient = resolveRecipient(h.recipientLiteral, a);
+      if (recipient == null) return;
+      recipientKey = h.recipientLiteral;
+    }
+    ActorRef sender;
+    String senderKey;
+    if (h.senderCompressed()) {
+      sender = (ActorRef) decompress(refs, h.actorRefTableVersion, h.senderIndex(), ActorRef.class, "sender", a);
+      if (sender == null) return;
+      senderKey = decompressedKey;
+    } else {
+      sender = resolveSender(h.senderLiteral);
+      senderKey = h.senderLiteral;
+    }
+    String manifest;
+    if (h.manifestCompressed()) {
+      manifest = (String) decompress(manifests, h.manifestTableVersion, h.manifestIndex(), String.class, "manifest", a);
+      if (manifest == null) return;
+    } else {
+      manifest = h.manifestLiteral;
+    }
+    if (compressed) remoting.counters().increment(Counter.COMPRESSED_MESSAGES_RECEIVED);
+    if (refs != null) countRefs(a, refs, recipientKey, recipient, senderKey, sender);
+    if (manifests != null) countManifest(a, manifests, manifest);
     Object msg;
     try {
-      msg = remoting.serialization().deserializeByteBuffer(EnvelopeReader.payload(frame, h), h.serializerId, h.manifestLiteral);
+      msg = remoting.serialization().deserializeByteBuffer(EnvelopeReader.payload(frame, h), h.serializerId, manifest);
     } catch (NotSerializableException | RuntimeException e) {
-      deserializationFailed(a, e);
+      deserializationFailed(a, manifest, e);
       return;
     }
     remoting.counters().increment(Counter.MESSAGES_RECEIVED);
@@ -96,6 +146,68 @@ final class InboundConnection implements InboundFrameHandler {
       LOG.debug("received message [{}] to [{}] from [{}]", msg, recipient.path(), sender);
     }
     deliver(recipient, msg, sender, a);
+  }
+
+  // ------------------------------------------------------------------ compression (spec 8)
+
+  /**
+   * The {@code what} (a {@code type}) a compressed tag stands for, its key left in {@link #decompressedKey}; or null
+   * after dropping the message (counted, logged) because the table version or the index is unknown here.
+   */
+  private Object decompress(InboundCompression c, int version, int index, Class<?> type, String what, Association a) {
+    InboundCompression.Table t = c == null ? null : c.table(version);
+    Object v = t == null ? null : t.value(index);
+    if (!type.isInstance(v)) {
+      unknownCompressed(a, what + " (table version " + version + ", index " + index + ") that this node cannot resolve: "
+          + "unknown on the " + FrameDescriptor.streamName(streamId) + " stream, or from a table of an earlier "
+          + "incarnation of this node or one already discarded", what);
+      return null;
+    }
+    decompressedKey = t.key(index);
+    return v;
+  }
+
+  private void unknownCompressed(Association a, String what, String kind) {
+    remoting.counters().increment(Counter.DROPPED_COMPRESSION_UNKNOWN);
+    remoting.dropLog().log(Counter.DROPPED_COMPRESSION_UNKNOWN, a == null ? null : a.remoteAddress, "a message with a compressed "
+        + what, "compressed:" + kind);
+  }
+
+  /** Counts the recipient and sender of an ordinary frame for the peer's actor-ref table; advertises when due. */
+  private void countRefs(Association a, InboundCompression refs, String recipientKey, InternalActorRef recipient,
+                         String senderKey, ActorRef sender) {
+    HitCounter hits = refs.hits(this);
+    if (hits == null) return;
+    if (countingRefs != refs) {
+      if (countingRefs != null) countingRefs.releaseHits(this);
+      countingRefs = refs;
+    }
+    if (countable(recipientKey) && !(recipient instanceof EmptyLocalActorRef)) hits.hit(recipientKey, recipient);
+    if (sender != null && countable(senderKey)) hits.hit(senderKey, sender);
+    if (refs.due()) a.advertiseIfDue(refs, hits);
+  }
+
+  /** Counts the manifest of an ordinary frame for the peer's manifest table (never the empty one); advertises when due. */
+  private void countManifest(Association a, InboundCompression manifests, String manifest) {
+    HitCounter hits = manifests.hits(this);
+    if (hits == null) return;
+    if (countingManifests != manifests) {
+      if (countingManifests != null) countingManifests.releaseHits(this);
+      countingManifests = manifests;
+    }
+    if (!manifest.isEmpty()) hits.hit(manifest, manifest);
+    if (manifests.due()) a.advertiseIfDue(manifests, hits);
+  }
+
+  /**
+   * True for a path worth a table entry: one actor's incarnation (it ends in {@code #uid}), not a temporary ref (asks,
+   * used once) and not "none".
+   */
+  static boolean countable(String path) {
+    if (path == null || path.lastIndexOf('#') <= 0) return false;
+    int scheme = path.indexOf("://");
+    int slash = scheme < 0 ? -1 : path.indexOf('/', scheme + 3);
+    return slash > 0 && !path.startsWith("/temp/", slash);
   }
 
   private void deliver(InternalActorRef recipient, Object msg, ActorRef sender, Association a) {
@@ -108,13 +220,13 @@ final class InboundConnection implements InboundFrameHandler {
     }
   }
 
-  private void deserializationFailed(Association a, Throwable e) {
+  private void deserializationFailed(Association a, String manifest, Throwable e) {
     boolean unknownSerializer = !remoting.serialization().serializerByIdentity().containsKey(h.serializerId);
     Counter c = unknownSerializer ? Counter.DROPPED_UNKNOWN_SERIALIZER : Counter.DROPPED_DESERIALIZATION_FAILED;
     remoting.counters().increment(c);
-    String kind = c.name() + ":" + h.serializerId + ":" + h.manifestLiteral;
+    String kind = c.name() + ":" + h.serializerId + ":" + manifest;
     remoting.dropLog().log(c, a.remoteAddress, "a message with serializer id [" + h.serializerId + "] and manifest ["
-        + h.manifestLiteral + "] (" + e.getMessage() + ")", kind);
+        + manifest + "] (" + e.getMessage() + ")", kind);
   }
 
   /** The association of the frame's origin when it completed a handshake and is not quarantined; else null (dropped). */

@@ -64,6 +64,22 @@ final class OutboundEncoder {
     }
     String sender = senderPath(e.sender());
     String recipient = e.recipient().wirePath();
+    int refVersion = 0, manifestVersion = 0, senderIndex = -1, recipientIndex = -1, manifestIndex = -1;
+    if (streamId == FrameDescriptor.ORDINARY_STREAM_ID) {
+      // the peer's tables (spec 8): their versions go in every ordinary frame, their indices replace literals (never
+      // in control messages, serializer 17, which a peer must always be able to read)
+      OutboundCompressionTable refs = a.outboundActorRefTable();
+      OutboundCompressionTable manifests = a.outboundManifestTable();
+      refVersion = refs.version;
+      manifestVersion = manifests.version;
+      if (s.identifier() != ControlMessage.SERIALIZER_ID) {
+        if (!refs.isEmpty()) {
+          if (!sender.isEmpty()) senderIndex = refs.indexOf(sender);
+          recipientIndex = refs.indexOf(recipient);
+        }
+        if (!manifests.isEmpty() && manifest != null && !manifest.isEmpty()) manifestIndex = manifests.indexOf(manifest);
+      }
+    }
     int limit = limit(streamId);
     byte[] bytes = null;
     int payloadHint;
@@ -78,7 +94,8 @@ final class OutboundEncoder {
       }
       payloadHint = bytes.length;
     }
-    int header = EnvelopeWriter.headerLength(sender, recipient, manifest);
+    int header = EnvelopeWriter.headerLength(senderIndex < 0 ? sender : null, recipientIndex < 0 ? recipient : null,
+        manifestIndex < 0 ? manifest : null);
     if (header + payloadHint > limit) {
       tooLarge(a, msg, header + payloadHint, limit, streamId);
       return;
@@ -89,7 +106,8 @@ final class OutboundEncoder {
       int start = b.position();
       try {
         int frameStart = EnvelopeWriter.beginFrame(b);
-        EnvelopeWriter.writeHeader(b, remoting.localAddress().uid(), s.identifier(), sender, recipient, manifest);
+        EnvelopeWriter.writeHeader(b, remoting.localAddress().uid(), s.identifier(), refVersion, manifestVersion, sender,
+            senderIndex, recipient, recipientIndex, manifest, manifestIndex);
         int payloadStart = b.position();
         if (bytes != null) {
           b.put(bytes);
@@ -104,6 +122,9 @@ final class OutboundEncoder {
         }
         c.commit(b);
         remoting.counters().increment(Counter.MESSAGES_SENT);
+        if (senderIndex >= 0 || recipientIndex >= 0 || manifestIndex >= 0) {
+          remoting.counters().increment(Counter.COMPRESSED_MESSAGES_SENT);
+        }
         remoting.counters().add(Counter.BYTES_SENT, b.position() - payloadStart);
         remoting.frameSizeLog().observe(msg, b.position() - payloadStart, e.recipient());
         return;
@@ -139,8 +160,11 @@ final class OutboundEncoder {
         + "large-message-destinations)", "large:" + msg.getClass().getName());
   }
 
-  /** Encodes a control message (serializer 17). */
-  void encodeControl(OutboundConnection c, ControlMessage m, String recipient, String sender) {
+  /**
+   * Encodes a control message (serializer 17). Its tags are always literal; on the ordinary stream the header carries
+   * the versions of the tables {@code a} compresses with, as Pekko writes them (spec 2.5).
+   */
+  void encodeControl(OutboundConnection c, ControlMessage m, String recipient, String sender, Association a) {
     int estimate = EnvelopeWriter.headerLength(sender, recipient, m.manifest()) + 512;
     if (m instanceof ControlMessage.SystemMessageEnvelope) estimate += ((ControlMessage.SystemMessageEnvelope) m).message().length;
     if (m instanceof ControlMessage.CompressionAdvertisement) {
@@ -150,7 +174,10 @@ final class OutboundEncoder {
     int start = b.position();
     try {
       int frameStart = EnvelopeWriter.beginFrame(b);
-      EnvelopeWriter.writeHeader(b, remoting.localAddress().uid(), ControlMessage.SERIALIZER_ID, sender, recipient, m.manifest());
+      boolean ordinary = a != null && c.streamId() == FrameDescriptor.ORDINARY_STREAM_ID;
+      EnvelopeWriter.writeHeader(b, remoting.localAddress().uid(), ControlMessage.SERIALIZER_ID,
+          ordinary ? a.outboundActorRefTable().version : 0, ordinary ? a.outboundManifestTable().version : 0,
+          sender, -1, recipient, -1, m.manifest(), -1);
       ControlMessageCodec.encode(m, b);
       EnvelopeWriter.endFrame(b, frameStart);
       c.commit(b);

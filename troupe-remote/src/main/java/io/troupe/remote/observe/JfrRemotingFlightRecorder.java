@@ -54,6 +54,19 @@ final class JfrRemotingFlightRecorder implements RemotingFlightRecorder {
     @Label("Problem") String problem;
   }
 
+  @Name("io.troupe.remote.CompressionTable")
+  @Label("Compression table")
+  @Description("A compression table advertised, resent, confirmed or given up by this node, or a peer's table accepted")
+  @Category({"Troupe", "Remoting"})
+  @StackTrace(false)
+  static final class CompressionTableEvent extends Event {
+    @Label("What") String what;
+    @Label("Table") String table;
+    @Label("Peer") String peer;
+    @Label("Version") int version;
+    @Label("Entries") int entries;
+  }
+
   @Override
   public void lifecycle(RemotingLifecycleEvent e) {
     LifecycleEvent ev = new LifecycleEvent();
@@ -97,6 +110,18 @@ final class JfrRemotingFlightRecorder implements RemotingFlightRecorder {
     if (!ev.isEnabled()) return;
     ev.remote = remote;
     ev.problem = problem;
+    ev.commit();
+  }
+
+  @Override
+  public void compressionTable(String what, String table, Address peer, int version, int entries) {
+    CompressionTableEvent ev = new CompressionTableEvent();
+    if (!ev.isEnabled()) return;
+    ev.what = what;
+    ev.table = table;
+    ev.peer = String.valueOf(peer);
+    ev.version = version;
+    ev.entries = entries;
     ev.commit();
   }
 }

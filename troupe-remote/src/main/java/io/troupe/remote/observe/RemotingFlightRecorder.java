@@ -18,11 +18,19 @@ public interface RemotingFlightRecorder {
   /** An inbound connection was closed because its bytes broke the framing. */
   void connectionClosedMalformed(String remote, String problem);
 
+  /**
+   * A compression table changed hands with {@code peer}: {@code what} is "advertised", "resent", "gave-up" (taken as
+   * confirmed after the resends) or "confirmed" for this node's tables, "accepted" for a peer's table this node now
+   * compresses with; {@code table} is "actor-refs" or "manifests".
+   */
+  void compressionTable(String what, String table, Address peer, int version, int entries);
+
   /** Records nothing. */
   RemotingFlightRecorder NO_OP = new RemotingFlightRecorder() {
     @Override public void lifecycle(RemotingLifecycleEvent event) {}
     @Override public void dropped(Counter reason, Address peer, String what) {}
     @Override public void connectionClosedMalformed(String remote, String problem) {}
+    @Override public void compressionTable(String what, String table, Address peer, int version, int entries) {}
   };
 
   /** The JFR recorder when {@code enabled} and the JDK has JFR, else {@link #NO_OP}. */

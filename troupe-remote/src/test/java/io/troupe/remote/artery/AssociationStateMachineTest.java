@@ -3,9 +3,11 @@ package io.troupe.remote.artery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import io.troupe.Done;
 import io.troupe.actor.AbstractActor;
 import io.troupe.actor.ActorRef;
 import io.troupe.actor.ActorSystem;
@@ -20,6 +22,9 @@ import io.troupe.remote.RemotingCounters;
 import io.troupe.remote.RemotingCounters.Counter;
 import io.troupe.remote.ThisActorSystemQuarantinedEvent;
 import io.troupe.remote.UniqueAddress;
+import io.troupe.remote.codec.ControlMessage;
+import io.troupe.remote.codec.ControlMessage.CompressionAdvertisement;
+import io.troupe.remote.codec.ControlMessage.CompressionAdvertisementAck;
 import io.troupe.remote.codec.ControlMessage.HandshakeReq;
 import io.troupe.remote.codec.ControlMessage.HandshakeRsp;
 import io.troupe.remote.codec.ControlMessage.Quarantined;
@@ -27,6 +32,7 @@ import io.troupe.remote.codec.ControlMessage.SystemMessageDeliveryAck;
 import io.troupe.remote.codec.ControlMessage.SystemMessageEnvelope;
 import io.troupe.remote.codec.FrameDescriptor;
 import io.troupe.remote.transport.InMemoryNetwork;
+import io.troupe.remote.transport.WireFrame;
 import io.troupe.serialization.SerializationExtension;
 import io.troupe.testkit.Await;
 import io.troupe.testkit.ManualScheduledExecutor;
@@ -34,6 +40,7 @@ import io.troupe.testkit.javadsl.TestKit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -42,7 +49,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The association's handshake, gate, quarantine and system-message delivery, driven step by step on a manual clock:
+ * The association's handshake, gate, quarantine, system-message delivery and compression tables, driven step by step
+ * on a manual clock:
  * two real actor systems whose remoting runs on an {@link InMemoryNetwork}, so every remoting timer fires only when the
  * test advances the clock, and every frame is on record. Actors still run on their dispatchers; what they receive is
  * awaited with a deadline, everything else is checked right after the clock moved.
@@ -581,5 +589,241 @@ class AssociationStateMachineTest {
     assertEquals(List.of(1L), envelopeSeqNos(A, B));
     assertEquals(List.of(1L), envelopeSeqNos(B, A), "B numbers its own system messages to A from 1");
     assertEquals(Duration.ZERO, clock.elapsed());
+  }
+
+  // ------------------------------------------------------------------ compression (spec 8)
+
+  private static final String COMPRESSION = ""
+      + "troupe.remote.artery.advanced.compression.actor-refs.advertisement-interval = 1s\n"
+      + "troupe.remote.artery.advanced.compression.manifests.advertisement-interval = 1s\n";
+
+  /** The path of {@code ref}, an actor of {@code s}, as it travels on the wire. */
+  private static String wire(ActorSystem s, ActorRef ref) {
+    return ref.path().toSerializationFormatWithAddress(address(s));
+  }
+
+  /** {@code sender}, an actor of {@code from}, tells {@code msg} to {@code to}'s probe, which gets it from that sender. */
+  private void tellAndReceive(ActorSystem from, ActorRef sender, TestKit to, Object msg) {
+    remote(from, to.getRef()).tell(msg, sender);
+    clock.runPending();
+    to.expectMsg(Duration.ofSeconds(10), msg);
+    assertEquals(wire(from, sender), to.getLastSender().path().toSerializationFormat(), "the sender of " + msg);
+  }
+
+  /** User-message frames on the ordinary stream (control messages left out). */
+  private List<WireFrame> ordinaryMessages(String from, String to) {
+    return net.frames(from, to).stream().filter(f -> f.streamId() == FrameDescriptor.ORDINARY_STREAM_ID
+        && f.serializerId() != ControlMessage.SERIALIZER_ID).collect(Collectors.toList());
+  }
+
+  private static String describe(CompressionAdvertisement a) {
+    return (a.actorRefs() ? "actor-refs" : "manifests") + " v" + a.tableVersion();
+  }
+
+  private List<String> advertisements(String from, String to) {
+    return net.sent(from, to, CompressionAdvertisement.class).stream().map(AssociationStateMachineTest::describe)
+        .collect(Collectors.toList());
+  }
+
+  private List<String> advertisementAcks(String from, String to) {
+    return net.sent(from, to, CompressionAdvertisementAck.class).stream()
+        .map(x -> (x.actorRefs() ? "actor-refs" : "manifests") + " v" + x.version()).collect(Collectors.toList());
+  }
+
+  /** Two associated nodes with a probe each. */
+  private record Pair(ActorSystem a, ActorSystem b, TestKit probeA, TestKit probeB) {}
+
+  /** A (with {@code configA}) and B (advertising every second), associated; A's probe tells B's probe "counted". */
+  private Pair pair(String configA) {
+    ActorSystem a = node("A", A, configA);
+    ActorSystem b = node("B", B, COMPRESSION);
+    TestKit probeA = new TestKit(a);
+    TestKit probeB = new TestKit(b);
+    associate(a, b, probeB);
+    tellAndReceive(a, probeA.getRef(), probeB, "counted");
+    return new Pair(a, b, probeA, probeB);
+  }
+
+  /** The interval elapses; A's next message to B makes B advertise what it counted. */
+  private void nextIntervalThenTell(Pair p, Object msg) {
+    clock.advance(Duration.ofSeconds(1));
+    tellAndReceive(p.a(), p.probeA().getRef(), p.probeB(), msg);
+  }
+
+  @Test
+  void shouldAdvertiseTablesEveryIntervalAndCompressOnceTheyAreAcknowledged() {
+    Pair p = pair(COMPRESSION);
+    ActorSystem a = p.a();
+    ActorSystem b = p.b();
+    TestKit probeA = p.probeA();
+    TestKit probeB = p.probeB();
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(List.of(), advertisements(B, A), "the interval makes a table due; the next frame from A builds it");
+    tellAndReceive(a, probeA.getRef(), probeB, "triggers");
+    assertEquals(List.of("actor-refs v1"), advertisements(B, A), "no manifest table: only empty manifests were counted");
+    CompressionAdvertisement adv = net.sent(B, A, CompressionAdvertisement.class).get(0);
+    assertEquals(unique(b), adv.from());
+    assertEquals(unique(a).uid(), adv.originUid(), "meant for this incarnation of A");
+    assertEquals(Set.of(wire(a, probeA.getRef()), wire(b, probeB.getRef())), Set.copyOf(adv.keys()),
+        "recipients and senders with their #uid");
+    assertEquals(List.of(0, 1), adv.values());
+    assertEquals(List.of("actor-refs v1"), advertisementAcks(A, B));
+    assertEquals(1, association(a, b).outboundActorRefTable().version);
+    assertEquals(1, association(b, a).inboundActorRefs().state().active.version, "the ack made it B's active table");
+
+    net.clearFrames();
+    tellAndReceive(a, probeA.getRef(), probeB, "compressed");
+    WireFrame f = ordinaryMessages(A, B).get(0);
+    assertNull(f.sender(), "sender compressed: " + f);
+    assertNull(f.recipient(), "recipient compressed: " + f);
+    assertEquals("", f.manifest(), "the empty manifest stays literal");
+    assertEquals(1, f.actorRefTableVersion());
+    assertEquals(0, f.manifestTableVersion());
+    assertEquals(1, count(a, Counter.COMPRESSED_MESSAGES_SENT));
+    assertEquals(1, count(b, Counter.COMPRESSED_MESSAGES_RECEIVED));
+
+    // Done travels with the manifest "DONE": a manifest table follows; the actor-ref table is the same and stays
+    tellAndReceive(a, probeA.getRef(), probeB, Done.getInstance());
+    clock.advance(Duration.ofSeconds(1));
+    net.clearFrames();
+    tellAndReceive(a, probeA.getRef(), probeB, Done.getInstance());
+    assertEquals(List.of("manifests v1"), advertisements(B, A));
+    assertEquals(List.of("DONE"), net.sent(B, A, CompressionAdvertisement.class).get(0).keys());
+    assertEquals(List.of("manifests v1"), advertisementAcks(A, B));
+
+    clock.advance(Duration.ofSeconds(1).plus(MS));
+    net.clearFrames();
+    tellAndReceive(a, probeA.getRef(), probeB, Done.getInstance());
+    List<WireFrame> ordinary = net.frames(A, B).stream().filter(x -> x.streamId() == FrameDescriptor.ORDINARY_STREAM_ID)
+        .collect(Collectors.toList());
+    assertTrue(ordinary.get(0).is(HandshakeReq.class), "idle for more than a second: a HandshakeReq goes in front: " + ordinary);
+    for (WireFrame x : ordinary) {
+      assertEquals(List.of(1, 1), List.of(x.actorRefTableVersion(), x.manifestTableVersion()),
+          "every ordinary frame carries the versions, control messages too (spec 2.5): " + x);
+    }
+    WireFrame done = ordinaryMessages(A, B).get(0);
+    assertTrue(done.manifest() == null && done.sender() == null && done.recipient() == null, "all compressed: " + done);
+    assertTrue(net.frames(A, B).stream().filter(x -> x.streamId() == FrameDescriptor.CONTROL_STREAM_ID)
+        .allMatch(x -> !x.compressed() && x.actorRefTableVersion() == 0), "the control stream is never compressed");
+    assertEquals(2, count(b, Counter.COMPRESSION_TABLES_ADVERTISED), "two tables in all");
+    assertEquals(2, count(a, Counter.COMPRESSION_TABLES_ACCEPTED));
+    assertEquals(0, RemotingCounters.get(b).totalDropped(), RemotingCounters.get(b).toString());
+  }
+
+  @Test
+  void shouldResendAnUnacknowledgedTableOnTheNextThreeTicksThenUseItAnyway() {
+    Pair p = pair(COMPRESSION);
+    ActorSystem a = p.a();
+    ActorSystem b = p.b();
+    InMemoryNetwork.Fault lost = net.dropFrames(B, A, f -> f.is(CompressionAdvertisement.class));
+    nextIntervalThenTell(p, "triggers");
+    clock.advance(Duration.ofSeconds(3));
+    InboundCompression refs = association(b, a).inboundActorRefs();
+    assertEquals(1, refs.state().advertised.version, "still waiting for A");
+    assertEquals(List.of(1000L, 2000L, 3000L, 4000L), net.frames(B, A).stream().filter(f -> f.is(CompressionAdvertisement.class))
+        .map(f -> millisSinceStart(f.atNanos())).collect(Collectors.toList()), "sent at 1 s, resent at the next three ticks");
+
+    clock.advance(Duration.ofSeconds(1));
+    assertNull(refs.state().advertised);
+    assertEquals(1, refs.state().active.version, "given up at the fourth tick: version 1 is used anyway");
+    assertEquals(4, net.sent(B, A, CompressionAdvertisement.class).size(), "no fourth resend");
+    assertEquals(0, association(a, b).outboundActorRefTable().version, "A never heard of it");
+    net.clearFrames();
+    tellAndReceive(a, p.probeA().getRef(), p.probeB(), "still literal");
+    assertFalse(ordinaryMessages(A, B).get(0).compressed());
+
+    // the table may never have reached A: at the next tick the same keys are advertised again, as version 2
+    lost.heal();
+    nextIntervalThenTell(p, "triggers again");
+    assertEquals(List.of("actor-refs v2"), advertisements(B, A));
+    assertEquals(List.of("actor-refs v2"), advertisementAcks(A, B));
+    net.clearFrames();
+    tellAndReceive(a, p.probeA().getRef(), p.probeB(), "compressed");
+    assertEquals(2, ordinaryMessages(A, B).get(0).actorRefTableVersion());
+    assertTrue(ordinaryMessages(A, B).get(0).compressed());
+  }
+
+  @Test
+  void shouldTakeTheFirstFrameUsingAnAdvertisedTableAsItsAcknowledgement() {
+    Pair p = pair(COMPRESSION);
+    ActorSystem a = p.a();
+    ActorSystem b = p.b();
+    net.dropFrames(A, B, f -> f.is(CompressionAdvertisementAck.class));
+    nextIntervalThenTell(p, "triggers");
+    InboundCompression refs = association(b, a).inboundActorRefs();
+    assertEquals(1, refs.state().advertised.version, "A's ack was lost");
+    assertEquals(1, association(a, b).outboundActorRefTable().version, "but A switched");
+
+    tellAndReceive(a, p.probeA().getRef(), p.probeB(), "compressed with v1");
+    assertNull(refs.state().advertised);
+    assertEquals(1, refs.state().active.version, "the compressed frame confirmed version 1");
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(List.of("actor-refs v1"), advertisements(B, A), "nothing to resend at the next tick");
+  }
+
+  @Test
+  void shouldForgetTheTablesOfAPeerThatRestartedAndIgnoreStaleAdvertisements() {
+    Pair p = pair(COMPRESSION);
+    ActorSystem a = p.a();
+    ActorSystem b1 = p.b();
+    TestKit probeA = p.probeA();
+    nextIntervalThenTell(p, "triggers");
+    assertEquals(1, association(a, b1).outboundActorRefTable().version);
+    UniqueAddress old = unique(b1);
+    net.crash(B);
+    clock.runPending();
+
+    ActorSystem b2 = node("B", B, COMPRESSION);
+    TestKit probeB2 = new TestKit(b2);
+    remote(b2, probeA.getRef()).tell("restarted", ActorRef.noSender());
+    clock.runPending();
+    probeA.expectMsg(Duration.ofSeconds(10), "restarted");
+    Association ab = association(a, b2);
+    assertEquals(unique(b2), ab.peer());
+    assertEquals(0, ab.outboundActorRefTable().version, "what the old incarnation advertised is void (spec 4.5)");
+    assertEquals(unique(b2).uid(), ab.inboundActorRefs().peerUid, "A counts afresh for the new incarnation");
+    assertEquals(0, ab.inboundActorRefs().state().active.version);
+
+    net.clearFrames();
+    String path = wire(a, probeA.getRef());
+    ab.loop.execute(() -> ab.onCompressionAdvertisement(new CompressionAdvertisement(true, old, unique(a).uid(), 2,
+        List.of(path), List.of(0))));
+    ab.loop.execute(() -> ab.onCompressionAdvertisement(new CompressionAdvertisement(true, unique(b2), unique(a).uid() + 1,
+        2, List.of(path), List.of(0))));
+    clock.runPending();
+    assertEquals(0, ab.outboundActorRefTable().version, "tables from an old incarnation of B, or for another one of A, are ignored");
+    assertEquals(List.of(), advertisementAcks(A, B));
+
+    tellAndReceive(a, probeA.getRef(), probeB2, "to the new incarnation");
+    WireFrame f = ordinaryMessages(A, B).get(0);
+    assertFalse(f.compressed(), "literal: " + f);
+    assertEquals(0, f.actorRefTableVersion());
+    assertEquals(0, count(b2, Counter.DROPPED_COMPRESSION_UNKNOWN));
+  }
+
+  @Test
+  void shouldNeitherCountNorAdvertiseWithMaxOffButStillUseThePeersTables() {
+    String off = COMPRESSION + "troupe.remote.artery.advanced.compression.actor-refs.max = off\n"
+        + "troupe.remote.artery.advanced.compression.manifests.max = off\n";
+    Pair p = pair(off);
+    ActorSystem a = p.a();
+    ActorSystem b = p.b();
+    TestKit probeA = p.probeA();
+    TestKit probeB = p.probeB();
+    for (int i = 0; i < 3; i++) {
+      tellAndReceive(a, probeA.getRef(), probeB, "to B " + i);
+      tellAndReceive(b, probeB.getRef(), probeA, Done.getInstance());
+      clock.advance(Duration.ofSeconds(1));
+    }
+    tellAndReceive(a, probeA.getRef(), probeB, "last to B");
+    tellAndReceive(b, probeB.getRef(), probeA, Done.getInstance());
+    assertNull(association(a, b).inboundActorRefs(), "A keeps no tables");
+    assertNull(association(a, b).inboundManifests());
+    assertEquals(List.of(), advertisements(A, B), "A never advertises");
+    assertTrue(ordinaryMessages(B, A).stream().noneMatch(WireFrame::compressed), "so B sends literals");
+    assertEquals(0, count(a, Counter.COMPRESSION_TABLES_ADVERTISED));
+    assertEquals(List.of("actor-refs v1"), advertisements(B, A), "B does advertise, and A accepts");
+    assertEquals(List.of("actor-refs v1"), advertisementAcks(A, B));
+    assertTrue(ordinaryMessages(A, B).get(ordinaryMessages(A, B).size() - 1).compressed());
   }
 }

@@ -318,11 +318,13 @@ public final class InMemoryNetwork implements AutoCloseable {
         }
       }
       return new WireFrame(executor.nanoTime(), from, to, decoder.streamId(), header.originUid, header.serializerId,
-          header.manifestLiteral, header.recipientLiteral, header.senderLiteral, control, bytes, false);
+          header.actorRefTableVersion, header.manifestTableVersion, header.manifestLiteral, header.recipientLiteral,
+          header.senderLiteral, control, bytes, false);
     }
 
     private WireFrame withDropped(WireFrame f) {
-      return new WireFrame(f.atNanos(), f.from(), f.to(), f.streamId(), f.originUid(), f.serializerId(), f.manifest(),
+      return new WireFrame(f.atNanos(), f.from(), f.to(), f.streamId(), f.originUid(), f.serializerId(),
+          f.actorRefTableVersion(), f.manifestTableVersion(), f.manifest(),
           f.recipient(), f.sender(), f.control(), f.payload(), true);
     }
 

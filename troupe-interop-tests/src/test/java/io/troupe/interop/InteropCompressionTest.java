@@ -9,7 +9,6 @@ import io.troupe.remote.RemotingCounters.Counter;
 import io.troupe.testkit.javadsl.TestKit;
 import java.time.Duration;
 import java.util.function.LongSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,25 +18,16 @@ import org.junit.jupiter.api.Test;
  * {@link Greeting} class name), and the receiver decodes them; every message still arrives in order, none is dropped
  * for an unknown table entry.
  */
-class InteropCompressionTest {
+class InteropCompressionTest extends InteropFixture {
   static final Duration MAX = Duration.ofSeconds(20);
   static final int MAX_WINDOWS = 200;
   static final String INTERVALS = "advanced.compression.actor-refs.advertisement-interval = 300ms\n"
       + "advanced.compression.manifests.advertisement-interval = 300ms\n";
 
-  PekkoNode pekko;
-  TroupeNode troupe;
-
   @BeforeEach
   void start() {
     pekko = PekkoNode.start("PekkoPeer", 0, "pekko.remote.artery {\n" + INTERVALS + "}\n");
     troupe = TroupeNode.start("TroupePeer", 0, "troupe.remote.artery {\n" + INTERVALS + "}\n");
-  }
-
-  @AfterEach
-  void stop() {
-    troupe.close();
-    pekko.close();
   }
 
   @Test

@@ -10,29 +10,18 @@ import io.troupe.testkit.javadsl.TestKit;
 import io.troupe.testkit.multijvm.JvmNode;
 import java.time.Duration;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Remote death watch between Troupe and Pekko, both ways: a graceful stop, a terminated actor system and a killed JVM
  * each give exactly one {@code Terminated} on the other side. The killed side runs in its own JVM.
  */
-class InteropDeathWatchIT {
+class InteropDeathWatchIT extends InteropFixture {
   static final Duration MAX = Duration.ofSeconds(30);
   /** Short failure-detector pauses on both sides, so a killed node is noticed in seconds. */
   static final String PEKKO_FD = "pekko.remote.watch-failure-detector.acceptable-heartbeat-pause = 3s\n";
   static final String TROUPE_FD = "troupe.remote.watch-failure-detector.acceptable-heartbeat-pause = 3s\n";
 
-  PekkoNode pekko;
-  TroupeNode troupe;
-  JvmNode child;
-
-  @AfterEach
-  void stop() {
-    if (child != null) child.close();
-    if (troupe != null) troupe.close();
-    if (pekko != null) pekko.close();
-  }
 
   // ------------------------------------------------------------------ Troupe watches Pekko
 
@@ -85,9 +74,7 @@ class InteropDeathWatchIT {
     troupe = TroupeNode.start("TroupePeer", 0, TROUPE_FD);
     ActorRef doomed = troupe.system.actorOf(Props.create(TroupeNode.Echo.class), "doomed");
     org.apache.pekko.actor.ActorRef remote = pekko.resolveOne(troupe.address() + "/user/doomed", MAX);
-    PekkoProbe probe = pekko.probe();
-    probe.ref.tell(new PekkoProbe.Watch(remote), org.apache.pekko.actor.ActorRef.noSender());
-    probe.expectMsg("watching", MAX);
+    PekkoProbe probe = pekkoWatches(remote);
     Await.until("Pekko's Watch reached Troupe", MAX, () -> troupe.counters().get(Counter.HEARTBEATS_ANSWERED) > 0);
     troupe.system.stop(doomed);
     expectOneTerminated(probe, remote);
@@ -98,9 +85,7 @@ class InteropDeathWatchIT {
     pekko = PekkoNode.start("PekkoPeer", 0, PEKKO_FD);
     troupe = TroupeNode.start("TroupePeer", 0, TROUPE_FD);
     org.apache.pekko.actor.ActorRef remote = pekko.resolveOne(troupe.address() + "/user/echo", MAX);
-    PekkoProbe probe = pekko.probe();
-    probe.ref.tell(new PekkoProbe.Watch(remote), org.apache.pekko.actor.ActorRef.noSender());
-    probe.expectMsg("watching", MAX);
+    PekkoProbe probe = pekkoWatches(remote);
     Await.until("Pekko heartbeats Troupe", MAX, () -> troupe.counters().get(Counter.HEARTBEATS_ANSWERED) > 0);
     troupe.close();
     troupe = null;
@@ -113,9 +98,7 @@ class InteropDeathWatchIT {
     child = JvmNode.start("troupe", TroupeNode.class, "TroupePeer", "0", TROUPE_FD);
     String address = child.awaitPrefix("READY", MAX).split(" ")[0];
     org.apache.pekko.actor.ActorRef remote = pekko.resolveOne(address + "/user/echo", MAX);
-    PekkoProbe probe = pekko.probe();
-    probe.ref.tell(new PekkoProbe.Watch(remote), org.apache.pekko.actor.ActorRef.noSender());
-    probe.expectMsg("watching", MAX);
+    PekkoProbe probe = pekkoWatches(remote);
     // two answered heartbeats a second apart: the first answer has reached Pekko, so its failure detector is running
     child.send("await-heartbeats 2");
     child.awaitPrefix("HEARTBEATS", MAX);
@@ -124,6 +107,14 @@ class InteropDeathWatchIT {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** A Pekko probe watching {@code remote}. */
+  private PekkoProbe pekkoWatches(org.apache.pekko.actor.ActorRef remote) {
+    PekkoProbe probe = pekko.probe();
+    probe.ref.tell(new PekkoProbe.Watch(remote), org.apache.pekko.actor.ActorRef.noSender());
+    probe.expectMsg("watching", MAX);
+    return probe;
+  }
 
   /** Troupe's watch is a system message; the heartbeats that follow it show the Pekko side has the watch. */
   private void awaitWatchAcknowledged(TestKit probe, ActorRef target) {

@@ -12,7 +12,6 @@ import io.troupe.remote.UniqueAddress;
 import io.troupe.testkit.Await;
 import io.troupe.testkit.javadsl.TestKit;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,22 +20,13 @@ import org.junit.jupiter.api.Test;
  * quarantined node publishes {@code ThisActorSystemQuarantinedEvent}, and the quarantining node drops what the
  * quarantined incarnation sends, so no answer goes back.
  */
-class InteropQuarantineTest {
+class InteropQuarantineTest extends InteropFixture {
   static final Duration MAX = Duration.ofSeconds(20);
-
-  PekkoNode pekko;
-  TroupeNode troupe;
 
   @BeforeEach
   void start() {
     pekko = PekkoNode.start("PekkoPeer", 0, "");
     troupe = TroupeNode.start("TroupePeer", 0, "");
-  }
-
-  @AfterEach
-  void stop() {
-    troupe.close();
-    pekko.close();
   }
 
   @Test
@@ -70,6 +60,8 @@ class InteropQuarantineTest {
   void troupeHonoursAQuarantineAnnouncedByPekko() {
     TestKit events = new TestKit(troupe.system);
     troupe.system.eventStream().subscribe(events.getRef(), ThisActorSystemQuarantinedEvent.class);
+    TestKit artery = new TestKit(troupe.system);
+    troupe.system.eventStream().subscribe(artery.getRef(), io.troupe.remote.artery.ThisActorSystemQuarantinedEvent.class);
     ActorRef pekkoEcho = troupe.resolveOne(pekko.address() + "/user/echo", MAX);
     pekko.resolveOne(troupe.address() + "/user/echo", MAX);
 
@@ -81,6 +73,10 @@ class InteropQuarantineTest {
     ThisActorSystemQuarantinedEvent e = events.expectMsgClass(MAX, ThisActorSystemQuarantinedEvent.class);
     assertEquals(troupe.address(), e.localAddress().toString());
     assertEquals(pekko.address(), e.remoteAddress().toString());
+    io.troupe.remote.artery.ThisActorSystemQuarantinedEvent withUids =
+        artery.expectMsgClass(MAX, io.troupe.remote.artery.ThisActorSystemQuarantinedEvent.class);
+    assertEquals(troupe.uniqueAddress(), withUids.localAddress());
+    assertEquals(pekko.uid(), withUids.remoteAddress().uid());
 
     TestKit probe = new TestKit(troupe.system);
     pekkoEcho.tell("after quarantine", probe.getRef());

@@ -9,26 +9,15 @@ import io.troupe.remote.artery.QuarantinedEvent;
 import io.troupe.testkit.javadsl.TestKit;
 import io.troupe.testkit.multijvm.JvmNode;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A crashed peer (SIGKILL) restarted on the same port, on either side: the survivor reaches the new incarnation (new
  * UID, new handshake) and quarantines the old one.
  */
-class InteropRestartIT {
+class InteropRestartIT extends InteropFixture {
   static final Duration MAX = Duration.ofSeconds(30);
 
-  PekkoNode pekko;
-  TroupeNode troupe;
-  JvmNode child;
-
-  @AfterEach
-  void stop() {
-    if (child != null) child.close();
-    if (troupe != null) troupe.close();
-    if (pekko != null) pekko.close();
-  }
 
   /** Starts the child JVM; returns {address, uid}. */
   private String[] startChild(String name, Class<?> main, String system, int port) {

@@ -3,11 +3,12 @@ package io.troupe.interop;
 import io.troupe.actor.ActorRef;
 import io.troupe.remote.RemotingCounters.Counter;
 import io.troupe.remote.tls.TestCertificates;
+import io.troupe.remote.tls.TlsTestConfig;
+import com.typesafe.config.ConfigRenderOptions;
 import io.troupe.testkit.Await;
 import io.troupe.testkit.javadsl.TestKit;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,41 +16,25 @@ import org.junit.jupiter.api.Test;
  * certificates it signs): messages and replies both ways; a Troupe node whose certificate the CA did not sign is refused
  * by Pekko, and nothing it sends arrives.
  */
-class InteropTlsTest {
+class InteropTlsTest extends InteropFixture {
   static final Duration MAX = Duration.ofSeconds(20);
 
-  PekkoNode pekko;
-  TroupeNode troupe;
-
-  @AfterEach
-  void stop() {
-    if (troupe != null) troupe.close();
-    if (pekko != null) pekko.close();
+  /** Troupe's tls-tcp test configuration (mutual authentication is on by default on both sides) under {@code root}. */
+  static String tls(String root, Path keyStore, Path trustStore) {
+    return root + ".remote.artery = " + TlsTestConfig.tls(keyStore, trustStore).getConfig("troupe.remote.artery").root()
+        .render(ConfigRenderOptions.concise()) + "\n";
   }
 
-  static String pekkoTls(Path keyStore, Path trustStore) {
-    return "pekko.remote.artery {\n"
-        + "  transport = tls-tcp\n"
-        + "  ssl.config-ssl-engine {\n"
-        + "    key-store = \"" + keyStore + "\"\n"
-        + "    trust-store = \"" + trustStore + "\"\n"
-        + "    key-store-password = " + TestCertificates.PASSWORD + "\n"
-        + "    key-password = " + TestCertificates.PASSWORD + "\n"
-        + "    trust-store-password = " + TestCertificates.PASSWORD + "\n"
-        + "    require-mutual-authentication = on\n"
-        + "  }\n"
-        + "}\n";
-  }
-
-  static String troupeTls(Path keyStore, Path trustStore) {
-    return pekkoTls(keyStore, trustStore).replace("pekko.remote.artery", "troupe.remote.artery");
+  /** A Pekko node with the CA-signed certificate, and a Troupe node presenting {@code troupeKeyStore}. */
+  private void start(Path troupeKeyStore) {
+    TestCertificates c = TestCertificates.get();
+    pekko = PekkoNode.start("PekkoPeer", 0, tls("pekko", c.node, c.trustStore));
+    troupe = TroupeNode.start("TroupePeer", 0, tls("troupe", troupeKeyStore, c.trustStore));
   }
 
   @Test
   void messagesAndRepliesCrossTlsBothWays() {
-    TestCertificates c = TestCertificates.get();
-    pekko = PekkoNode.start("PekkoPeer", 0, pekkoTls(c.node, c.trustStore));
-    troupe = TroupeNode.start("TroupePeer", 0, troupeTls(c.node, c.trustStore));
+    start(TestCertificates.get().node);
 
     TestKit probe = new TestKit(troupe.system);
     ActorRef pekkoEcho = troupe.resolveOne(pekko.address() + "/user/echo", MAX);
@@ -64,10 +49,8 @@ class InteropTlsTest {
 
   @Test
   void pekkoRefusesATroupeNodeWithAnUntrustedCertificate() {
-    TestCertificates c = TestCertificates.get();
-    pekko = PekkoNode.start("PekkoPeer", 0, pekkoTls(c.node, c.trustStore));
     // the Troupe node trusts the CA, but presents a self-signed certificate that Pekko does not trust
-    troupe = TroupeNode.start("TroupePeer", 0, troupeTls(c.untrusted, c.trustStore));
+    start(TestCertificates.get().untrusted);
     TestKit probe = new TestKit(troupe.system);
     ActorRef pekkoEcho = troupe.resolve(pekko.address() + "/user/echo");
     pekkoEcho.tell("from an untrusted node", probe.getRef());

@@ -429,6 +429,7 @@ public final class ArteryRemoting {
               + "possible until this system restarts", localAddress.address(), q.from().address());
         }
         publish(new ThisActorSystemQuarantinedEvent(localAddress.address(), q.from().address()));
+        system.eventStream().publish(new io.troupe.remote.artery.ThisActorSystemQuarantinedEvent(localAddress, q.from()));
       }
     } else if (m instanceof ControlMessage.CompressionAdvertisement) {
       ControlMessage.CompressionAdvertisement adv = (ControlMessage.CompressionAdvertisement) m;

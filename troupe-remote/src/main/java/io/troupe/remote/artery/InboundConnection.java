@@ -15,6 +15,7 @@ import io.troupe.remote.codec.EnvelopeReader;
 import io.troupe.remote.codec.FrameDescriptor;
 import io.troupe.remote.codec.MalformedFrameException;
 import io.troupe.remote.transport.InboundFrameHandler;
+import io.troupe.serialization.Serialization;
 import java.io.NotSerializableException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -58,6 +59,15 @@ final class InboundConnection implements InboundFrameHandler {
       remoting.counters().increment(Counter.CONNECTIONS_CLOSED_MALFORMED);
       remoting.recorder().connectionClosedMalformed(String.valueOf(remote), cause.getMessage());
     }
+  }
+
+  @Override
+  public void onFrames(Runnable frames) {
+    // the transport information once per read, not set and removed around every message's deserialization
+    Serialization.withTransportInformation(remoting.system(), () -> {
+      frames.run();
+      return null;
+    });
   }
 
   @Override

@@ -48,13 +48,26 @@ final class OutboundEncoder {
     return sender.path().toSerializationFormatWithAddress(remoting.localAddress().address());
   }
 
+  /** The serializer found last and its class: most traffic repeats one class. Racy but immutable, so safe. */
+  private record LastSerializer(Class<?> type, Serializer serializer) {}
+
+  private LastSerializer lastSerializer;
+
+  private Serializer serializerFor(Serialization ser, Object msg) {
+    LastSerializer last = lastSerializer;
+    if (last != null && msg != null && last.type() == msg.getClass()) return last.serializer();
+    Serializer s = ser.findSerializerFor(msg);
+    if (msg != null) lastSerializer = new LastSerializer(msg.getClass(), s);
+    return s;
+  }
+
   void encodeUser(OutboundConnection c, Association.OutboundEnvelope e, int streamId, Association a) {
     Object msg = e.message();
     Serialization ser = remoting.serialization();
     Serializer s;
     String manifest;
     try {
-      s = ser.findSerializerFor(msg);
+      s = serializerFor(ser, msg);
       manifest = Serializers.manifestFor(s, msg);
     } catch (RuntimeException ex) {
       remoting.counters().increment(Counter.DROPPED_NO_SERIALIZER);

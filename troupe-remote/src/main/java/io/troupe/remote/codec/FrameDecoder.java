@@ -60,9 +60,7 @@ public final class FrameDecoder {
     }
     if (in.remaining() < FrameDescriptor.LENGTH_FIELD_LENGTH + len) return null;
     int bodyStart = start + FrameDescriptor.LENGTH_FIELD_LENGTH;
-    ByteBuffer frame = in.duplicate();
-    frame.position(bodyStart).limit(bodyStart + len);
-    frame = frame.slice().order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer frame = in.slice(bodyStart, len).order(ByteOrder.LITTLE_ENDIAN);
     in.position(bodyStart + len);
     return frame;
   }

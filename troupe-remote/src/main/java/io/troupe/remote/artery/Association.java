@@ -274,16 +274,26 @@ public final class Association {
       writeHandshakeReq(s);
     }
     int n = 0;
+    int sent = 0;
+    long sentBytes = 0;
     Object item;
     s.lastUsedNanos = now;
     while (n < BATCH && (item = s.queue.relaxedPoll()) != null) {
       n++;
       if (item instanceof OutboundEnvelope) {
-        remoting.encoder().encodeUser(c, (OutboundEnvelope) item, s.streamId, this);
+        int bytes = remoting.encoder().encodeUser(c, (OutboundEnvelope) item, s.streamId, this);
+        if (bytes >= 0) {
+          sent++;
+          sentBytes += bytes;
+        }
       } else {
         ControlEnvelope ce = (ControlEnvelope) item;
         remoting.encoder().encodeControl(c, ce.message(), ce.recipient(), ce.sender());
       }
+    }
+    if (sent > 0) {
+      remoting.counters().add(Counter.MESSAGES_SENT, sent);
+      remoting.counters().add(Counter.BYTES_SENT, sentBytes);
     }
     c.flush();
     return !s.queue.isEmpty();

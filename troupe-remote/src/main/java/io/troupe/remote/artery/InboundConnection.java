@@ -5,6 +5,7 @@ import io.troupe.actor.ActorPaths;
 import io.troupe.actor.ActorRef;
 import io.troupe.actor.ActorSelection;
 import io.troupe.actor.internal.ActorSelectionMessage;
+import io.troupe.actor.internal.BatchedDelivery;
 import io.troupe.actor.internal.EmptyLocalActorRef;
 import io.troupe.actor.internal.InternalActorRef;
 import io.troupe.remote.RemotingCounters.Counter;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 final class InboundConnection implements InboundFrameHandler {
   private static final Logger LOG = LoggerFactory.getLogger(InboundConnection.class);
   private static final int CACHE_LIMIT = 4096;
+  private static final int DELIVERY_BATCH = 64;
 
   private final ArteryRemoting remoting;
   private final InetSocketAddress remote;
@@ -40,6 +42,11 @@ final class InboundConnection implements InboundFrameHandler {
   private final HashMap<String, InternalActorRef> recipients = new HashMap<>();
   private final HashMap<String, ActorRef> senders = new HashMap<>();
   private int streamId = -1;
+  /** Messages decoded from one read are enqueued at once, their mailboxes scheduled once per read (onFrames). */
+  private final BatchedDelivery delivery = new BatchedDelivery(DELIVERY_BATCH);
+  private boolean inBatch;
+  private long received;
+  private long receivedBytes;
   private long lastUid;
   private Association lastAssociation;
 
@@ -64,10 +71,26 @@ final class InboundConnection implements InboundFrameHandler {
   @Override
   public void onFrames(Runnable frames) {
     // the transport information once per read, not set and removed around every message's deserialization
-    Serialization.withTransportInformation(remoting.system(), () -> {
-      frames.run();
-      return null;
-    });
+    inBatch = true;
+    try {
+      Serialization.withTransportInformation(remoting.system(), () -> {
+        frames.run();
+        return null;
+      });
+    } finally {
+      inBatch = false;
+      delivery.flush();
+      countReceived();
+    }
+  }
+
+  /** Adds what was received since the last call to the counters (once per read, not per message). */
+  private void countReceived() {
+    if (received == 0) return;
+    remoting.counters().add(Counter.MESSAGES_RECEIVED, received);
+    remoting.counters().add(Counter.BYTES_RECEIVED, receivedBytes);
+    received = 0;
+    receivedBytes = 0;
   }
 
   @Override
@@ -100,8 +123,9 @@ final class InboundConnection implements InboundFrameHandler {
       deserializationFailed(a, e);
       return;
     }
-    remoting.counters().increment(Counter.MESSAGES_RECEIVED);
-    remoting.counters().add(Counter.BYTES_RECEIVED, h.payloadLength);
+    received++;
+    receivedBytes += h.payloadLength;
+    if (!inBatch) countReceived();
     if (remoting.settings().logReceivedMessages() && LOG.isDebugEnabled()) {
       LOG.debug("received message [{}] to [{}] from [{}]", msg, recipient.path(), sender);
     }
@@ -114,7 +138,8 @@ final class InboundConnection implements InboundFrameHandler {
       ActorSelection.deliverSelection(recipient, sender, (ActorSelectionMessage) msg);
     } else {
       if (recipient instanceof EmptyLocalActorRef) remoting.counters().increment(Counter.DROPPED_UNKNOWN_RECIPIENT);
-      recipient.tell(msg, sender);
+      if (inBatch) delivery.tell(recipient, msg, sender);
+      else recipient.tell(msg, sender);
     }
   }
 

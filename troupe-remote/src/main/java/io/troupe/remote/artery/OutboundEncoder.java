@@ -61,7 +61,11 @@ final class OutboundEncoder {
     return s;
   }
 
-  void encodeUser(OutboundConnection c, Association.OutboundEnvelope e, int streamId, Association a) {
+  /**
+   * Encodes a user message; returns its payload's size, or -1 when it was dropped. The caller adds the sent messages
+   * and bytes to the counters, once per batch.
+   */
+  int encodeUser(OutboundConnection c, Association.OutboundEnvelope e, int streamId, Association a) {
     Object msg = e.message();
     Serialization ser = remoting.serialization();
     Serializer s;
@@ -73,7 +77,7 @@ final class OutboundEncoder {
       remoting.counters().increment(Counter.DROPPED_NO_SERIALIZER);
       remoting.dropLog().log(Counter.DROPPED_NO_SERIALIZER, a.remoteAddress, "message of type [" + msg.getClass().getName()
           + "] (" + ex.getMessage() + ")", "noser:" + msg.getClass().getName());
-      return;
+      return -1;
     }
     String sender = senderPath(e.sender());
     String recipient = e.recipient().wirePath();
@@ -87,14 +91,14 @@ final class OutboundEncoder {
         bytes = s.toBinary(msg);
       } catch (RuntimeException ex) {
         serializationFailed(a, msg, ex);
-        return;
+        return -1;
       }
       payloadHint = bytes.length;
     }
     int header = EnvelopeWriter.headerLength(sender, recipient, manifest);
     if (header + payloadHint > limit) {
       tooLarge(a, msg, header + payloadHint, limit, streamId);
-      return;
+      return -1;
     }
     int want = FrameDescriptor.LENGTH_FIELD_LENGTH + header + payloadHint;
     ByteBuffer b = c.writeBuffer(Math.min(want, limit + FrameDescriptor.LENGTH_FIELD_LENGTH));
@@ -113,27 +117,27 @@ final class OutboundEncoder {
         if (len > limit) {
           b.position(start);
           tooLarge(a, msg, len, limit, streamId);
-          return;
+          return -1;
         }
         c.commit(b);
-        remoting.counters().increment(Counter.MESSAGES_SENT);
-        remoting.counters().add(Counter.BYTES_SENT, b.position() - payloadStart);
-        remoting.frameSizeLog().observe(msg, b.position() - payloadStart, e.recipient());
-        return;
+        int payload = b.position() - payloadStart;
+        remoting.frameSizeLog().observe(msg, payload, e.recipient());
+        return payload;
       } catch (BufferOverflowException ex) {
         b.position(start);
         if (attempt == 0) {
           b = c.writeBuffer(limit + FrameDescriptor.LENGTH_FIELD_LENGTH);
         } else {
           tooLarge(a, msg, -1, limit, streamId);
-          return;
+          return -1;
         }
       } catch (RuntimeException ex) {
         b.position(start);
         serializationFailed(a, msg, ex);
-        return;
+        return -1;
       }
     }
+    return -1;
   }
 
   private void serializationFailed(Association a, Object msg, Throwable ex) {

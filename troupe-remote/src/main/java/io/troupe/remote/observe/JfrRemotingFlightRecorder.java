@@ -10,6 +10,7 @@ import io.troupe.remote.artery.QuarantinedEvent;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
+import jdk.jfr.FlightRecorder;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
@@ -17,6 +18,11 @@ import jdk.jfr.StackTrace;
 /**
  * Remoting events for the JDK Flight Recorder, in the category "Troupe / Remoting". They cost nothing measurable when
  * no recording asks for them ({@code isEnabled()} is checked before building the event).
+ *
+ * <p>Until the JVM's Flight Recorder is initialized (a recording was started: {@code -XX:StartFlightRecording},
+ * {@code jcmd JFR.start}, the JFR API) no event class is loaded: loading a subclass of {@link Event} makes the JVM
+ * instrument it, which loads and starts JFR's Java side (over a hundred classes and a bytecode generator, some 100 ms
+ * of start-up) even when nothing will ever record. No event could be recorded before that anyway.
  */
 final class JfrRemotingFlightRecorder implements RemotingFlightRecorder {
 
@@ -56,6 +62,7 @@ final class JfrRemotingFlightRecorder implements RemotingFlightRecorder {
 
   @Override
   public void lifecycle(RemotingLifecycleEvent e) {
+    if (!FlightRecorder.isInitialized()) return;
     LifecycleEvent ev = new LifecycleEvent();
     if (!ev.isEnabled()) return;
     ev.kind = e.getClass().getSimpleName();
@@ -83,6 +90,7 @@ final class JfrRemotingFlightRecorder implements RemotingFlightRecorder {
 
   @Override
   public void dropped(Counter reason, Address peer, String what) {
+    if (!FlightRecorder.isInitialized()) return;
     DroppedEvent ev = new DroppedEvent();
     if (!ev.isEnabled()) return;
     ev.reason = reason.name();
@@ -93,6 +101,7 @@ final class JfrRemotingFlightRecorder implements RemotingFlightRecorder {
 
   @Override
   public void connectionClosedMalformed(String remote, String problem) {
+    if (!FlightRecorder.isInitialized()) return;
     MalformedEvent ev = new MalformedEvent();
     if (!ev.isEnabled()) return;
     ev.remote = remote;

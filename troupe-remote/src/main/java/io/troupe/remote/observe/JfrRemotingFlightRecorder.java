@@ -10,7 +10,6 @@ import io.troupe.remote.artery.QuarantinedEvent;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
-import jdk.jfr.FlightRecorder;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
@@ -62,7 +61,7 @@ final class JfrRemotingFlightRecorder implements RemotingFlightRecorder {
 
   @Override
   public void lifecycle(RemotingLifecycleEvent e) {
-    if (!FlightRecorder.isInitialized()) return;
+    if (!RemotingFlightRecorder.flightRecorderInitialized()) return;
     LifecycleEvent ev = new LifecycleEvent();
     if (!ev.isEnabled()) return;
     ev.kind = e.getClass().getSimpleName();
@@ -90,7 +89,7 @@ final class JfrRemotingFlightRecorder implements RemotingFlightRecorder {
 
   @Override
   public void dropped(Counter reason, Address peer, String what) {
-    if (!FlightRecorder.isInitialized()) return;
+    if (!RemotingFlightRecorder.flightRecorderInitialized()) return;
     DroppedEvent ev = new DroppedEvent();
     if (!ev.isEnabled()) return;
     ev.reason = reason.name();
@@ -101,7 +100,7 @@ final class JfrRemotingFlightRecorder implements RemotingFlightRecorder {
 
   @Override
   public void connectionClosedMalformed(String remote, String problem) {
-    if (!FlightRecorder.isInitialized()) return;
+    if (!RemotingFlightRecorder.flightRecorderInitialized()) return;
     MalformedEvent ev = new MalformedEvent();
     if (!ev.isEnabled()) return;
     ev.remote = remote;

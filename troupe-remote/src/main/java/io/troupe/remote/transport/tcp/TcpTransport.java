@@ -50,6 +50,10 @@ import org.slf4j.LoggerFactory;
 public class TcpTransport implements Transport {
   private static final Logger LOG = LoggerFactory.getLogger(TcpTransport.class);
 
+  static {
+    io.troupe.remote.observe.RemotingFlightRecorder.quietNettyFlightRecorderEvents();
+  }
+
   private final TcpTransportSettings settings;
   private final String name;
   private final EventLoopGroup boss;

@@ -1,6 +1,7 @@
 package io.troupe.remote.codec;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -25,6 +26,21 @@ public final class EnvelopeHeader {
   /** Offset of the payload in the frame, and its length. */
   public int payloadOffset;
   public int payloadLength;
+  /** The buffer of the last frame whose payload was asked for, and the view of it the payload is returned in. */
+  private ByteBuffer payloadSource;
+  private ByteBuffer payloadView;
+
+  ByteBuffer payloadView(ByteBuffer frame, int start, int length) {
+    ByteBuffer v = payloadView;
+    if (payloadSource != frame) {
+      payloadSource = frame;
+      v = payloadView = frame.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    }
+    v.limit(v.capacity()).position(start);
+    v.limit(start + length);
+    return v;
+  }
+
   /** The literals decoded last, so that a repeated one is the same String again (no allocation, its hash cached). */
   final Literals literals = new Literals();
 

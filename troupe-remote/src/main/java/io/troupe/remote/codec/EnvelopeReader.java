@@ -77,8 +77,12 @@ public final class EnvelopeReader {
     return cache.get(b, base + p + 2, n, slot);
   }
 
-  /** The payload of a frame decoded into {@code h}, as a little-endian slice. */
+  /**
+   * The payload of a frame decoded into {@code h}: a little-endian view of the frame's memory from the payload's first
+   * byte (its position, not necessarily 0) to its last (its limit). The view belongs to {@code h} and is reused by its
+   * next call for a frame in the same buffer: read the payload before decoding the next frame.
+   */
   public static ByteBuffer payload(ByteBuffer frame, EnvelopeHeader h) {
-    return frame.slice(frame.position() + h.payloadOffset, h.payloadLength).order(ByteOrder.LITTLE_ENDIAN);
+    return h.payloadView(frame, frame.position() + h.payloadOffset, h.payloadLength);
   }
 }

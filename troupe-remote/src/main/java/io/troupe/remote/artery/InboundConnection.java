@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * One accepted connection: decodes its frames on its I/O thread and delivers them. Follows Pekko's order (spec 2.8):
  * header, then control messages; user messages only from peers that completed a handshake and are not quarantined;
  * recipient and sender resolved through per-connection caches; the payload deserialized; delivery by {@code tell}, the
- * one hand-off to the recipient's mailbox. A message that cannot be resolved or deserialized is dropped alone
- * (counted, logged once per kind); only a framing violation closes the connection.
+ * one hand-off to the recipient's mailbox (scheduled once per read: see the package notes). A message that cannot be
+ * resolved or deserialized is dropped alone (counted, logged once per kind); only a framing violation closes the
+ * connection.
  */
 final class InboundConnection implements InboundFrameHandler {
   private static final Logger LOG = LoggerFactory.getLogger(InboundConnection.class);

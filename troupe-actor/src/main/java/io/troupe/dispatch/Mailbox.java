@@ -164,6 +164,12 @@ public class Mailbox extends ForkJoinTask<Void> implements Runnable {
     for (int i = envelopes.size() - 1; i >= 0; i--) prepended.addFirst(envelopes.get(i));
   }
 
+  /** Schedules the mailbox if it has work and is neither running nor scheduled (after enqueueing unscheduled). */
+  public final void scheduleIfIdle() {
+    MessageDispatcher d = dispatcher;
+    if (d != null) d.registerForExecution(this, true, false);
+  }
+
   /** Any thread. */
   public void systemEnqueue(ActorRef receiver, SystemMessage message) {
     while (true) {
@@ -209,11 +215,32 @@ public class Mailbox extends ForkJoinTask<Void> implements Runnable {
       if (!isClosed()) {
         processAllSystemMessages();
         processMailbox();
+        for (int extra = 0; extra < MAX_EXTRA_BATCHES && nothingElseToRun(); extra++) {
+          processAllSystemMessages();
+          processMailbox();
+        }
       }
     } finally {
       setAsIdle();
       dispatcher.registerForExecution(this, false, false);
     }
+  }
+
+  /** Throughput batches a run may add while its fork-join worker has nothing else to run (see nothingElseToRun). */
+  private static final int MAX_EXTRA_BATCHES = 64;
+
+  /**
+   * True when this run may go on with another throughput batch: messages are waiting, and the thread is a worker of
+   * the dispatcher's fork-join pool with no other task queued locally and no submission waiting. Rescheduling would
+   * push this mailbox onto the same worker, which would take it again at once, after waking an idle worker for
+   * nothing (a futex call, and on few cores the actor may hop threads). No other actor waits for this thread, so the
+   * throughput batch's fairness is kept.
+   */
+  private boolean nothingElseToRun() {
+    if (!shouldProcessMessage() || isClosed() || !messageQueue.hasMessages()) return false;
+    java.util.concurrent.ForkJoinPool pool = dispatcher.forkJoinPool();
+    if (pool == null || ForkJoinTask.getPool() != pool) return false;
+    return ForkJoinTask.getQueuedTaskCount() == 0 && !pool.hasQueuedSubmissions();
   }
 
   private void processMailbox() {

@@ -223,6 +223,16 @@ public final class ActorCell implements AbstractActor.ActorContext {
     dispatcher.dispatch(this, new Envelope(message, sender));
   }
 
+  /**
+   * As {@link #sendMessage}, but the mailbox is not scheduled: the caller calls {@link Mailbox#scheduleIfIdle()} on the
+   * returned mailbox (see {@link BatchedDelivery}).
+   */
+  public Mailbox sendMessageUnscheduled(Object message, ActorRef sender) {
+    if (message == null) throw new InvalidMessageException("Message is null");
+    if (serializeMessages) message = roundTripSerialization(message);
+    return dispatcher.enqueueUnscheduled(this, new Envelope(message, sender));
+  }
+
   /** serialize-messages: the message after a serialization round trip (throws IllegalArgumentException if it fails). */
   private Object roundTripSerialization(Object message) {
     Serialization s = system.serializationOrNull();

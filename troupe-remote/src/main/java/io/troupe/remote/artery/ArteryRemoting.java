@@ -522,7 +522,8 @@ public final class ArteryRemoting {
   // ------------------------------------------------------------------ quarantine
 
   public boolean isQuarantined(long peerUid) {
-    return quarantined.containsKey(peerUid);
+    // every message asks: no boxing of the UID while nothing is quarantined
+    return !quarantined.isEmpty() && quarantined.containsKey(peerUid);
   }
 
   UniqueAddress quarantinedAddress(long peerUid) {

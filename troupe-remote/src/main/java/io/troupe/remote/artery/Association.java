@@ -293,16 +293,29 @@ public final class Association {
       writeHandshakeReq(s);
     }
     int n = 0;
+    int sent = 0;
+    int compressedSent = 0;
+    long sentBytes = 0;
     Object item;
     s.lastUsedNanos = now;
     while (n < BATCH && (item = s.queue.relaxedPoll()) != null) {
       n++;
       if (item instanceof OutboundEnvelope) {
-        remoting.encoder().encodeUser(c, (OutboundEnvelope) item, s.streamId, this);
+        int r = remoting.encoder().encodeUser(c, (OutboundEnvelope) item, s.streamId, this);
+        if (r >= 0) {
+          sent++;
+          if ((r & OutboundEncoder.COMPRESSED) != 0) compressedSent++;
+          sentBytes += r & ~OutboundEncoder.COMPRESSED;
+        }
       } else {
         ControlEnvelope ce = (ControlEnvelope) item;
         remoting.encoder().encodeControl(c, ce.message(), ce.recipient(), ce.sender(), this);
       }
+    }
+    if (sent > 0) {
+      remoting.counters().add(Counter.MESSAGES_SENT, sent);
+      remoting.counters().add(Counter.BYTES_SENT, sentBytes);
+      if (compressedSent > 0) remoting.counters().add(Counter.COMPRESSED_MESSAGES_SENT, compressedSent);
     }
     c.flush();
     return !s.queue.isEmpty();

@@ -5,6 +5,7 @@ import io.troupe.actor.ActorPaths;
 import io.troupe.actor.ActorRef;
 import io.troupe.actor.ActorSelection;
 import io.troupe.actor.internal.ActorSelectionMessage;
+import io.troupe.actor.internal.BatchedDelivery;
 import io.troupe.actor.internal.EmptyLocalActorRef;
 import io.troupe.actor.internal.InternalActorRef;
 import io.troupe.remote.RemotingCounters.Counter;
@@ -15,6 +16,7 @@ import io.troupe.remote.codec.EnvelopeReader;
 import io.troupe.remote.codec.FrameDescriptor;
 import io.troupe.remote.codec.MalformedFrameException;
 import io.troupe.remote.transport.InboundFrameHandler;
+import io.troupe.serialization.Serialization;
 import java.io.NotSerializableException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -27,13 +29,14 @@ import org.slf4j.LoggerFactory;
  * header, then control messages; user messages only from peers that completed a handshake and are not quarantined;
  * recipient and sender resolved through per-connection caches, or for compressed tags through the tables this node
  * advertised to the peer (which hold resolved refs); the payload deserialized; delivery by {@code tell}, the one
- * hand-off to the recipient's mailbox. Ordinary-stream frames are counted for the next table (spec 8). A message that
- * cannot be resolved or deserialized is dropped alone (counted, logged once per kind); only a framing violation closes
- * the connection.
+ * hand-off to the recipient's mailbox (scheduled once per read: see the package notes). Ordinary-stream frames are
+ * counted for the next table (spec 8). A message that cannot be resolved or deserialized is dropped alone (counted,
+ * logged once per kind); only a framing violation closes the connection.
  */
 final class InboundConnection implements InboundFrameHandler {
   private static final Logger LOG = LoggerFactory.getLogger(InboundConnection.class);
   private static final int CACHE_LIMIT = 4096;
+  private static final int DELIVERY_BATCH = 64;
 
   private final ArteryRemoting remoting;
   private final InetSocketAddress remote;
@@ -41,6 +44,12 @@ final class InboundConnection implements InboundFrameHandler {
   private final HashMap<String, InternalActorRef> recipients = new HashMap<>();
   private final HashMap<String, ActorRef> senders = new HashMap<>();
   private int streamId = -1;
+  /** Messages decoded from one read are enqueued at once, their mailboxes scheduled once per read (onFrames). */
+  private final BatchedDelivery delivery = new BatchedDelivery(DELIVERY_BATCH);
+  private boolean inBatch;
+  private long received;
+  private long receivedBytes;
+  private long compressedReceived;
   private long lastUid;
   private Association lastAssociation;
   /** The compression state whose hit counter this connection counts into, to release it on close. */
@@ -67,6 +76,33 @@ final class InboundConnection implements InboundFrameHandler {
     }
     if (countingRefs != null) countingRefs.releaseHits(this);
     if (countingManifests != null) countingManifests.releaseHits(this);
+  }
+
+  @Override
+  public void onFrames(Runnable frames) {
+    // the transport information once per read, not set and removed around every message's deserialization
+    inBatch = true;
+    try {
+      Serialization.withTransportInformation(remoting.system(), () -> {
+        frames.run();
+        return null;
+      });
+    } finally {
+      inBatch = false;
+      delivery.flush();
+      countReceived();
+    }
+  }
+
+  /** Adds what was received since the last call to the counters (once per read, not per message). */
+  private void countReceived() {
+    if (received == 0) return;
+    remoting.counters().add(Counter.MESSAGES_RECEIVED, received);
+    remoting.counters().add(Counter.BYTES_RECEIVED, receivedBytes);
+    if (compressedReceived > 0) remoting.counters().add(Counter.COMPRESSED_MESSAGES_RECEIVED, compressedReceived);
+    received = 0;
+    receivedBytes = 0;
+    compressedReceived = 0;
   }
 
   @Override
@@ -130,7 +166,6 @@ final class InboundConnection implements InboundFrameHandler {
     } else {
       manifest = h.manifestLiteral;
     }
-    if (compressed) remoting.counters().increment(Counter.COMPRESSED_MESSAGES_RECEIVED);
     if (refs != null) countRefs(a, refs, recipientKey, recipient, senderKey, sender);
     if (manifests != null) countManifest(a, manifests, manifest);
     Object msg;
@@ -140,8 +175,10 @@ final class InboundConnection implements InboundFrameHandler {
       deserializationFailed(a, manifest, e);
       return;
     }
-    remoting.counters().increment(Counter.MESSAGES_RECEIVED);
-    remoting.counters().add(Counter.BYTES_RECEIVED, h.payloadLength);
+    received++;
+    if (compressed) compressedReceived++;
+    receivedBytes += h.payloadLength;
+    if (!inBatch) countReceived();
     if (remoting.settings().logReceivedMessages() && LOG.isDebugEnabled()) {
       LOG.debug("received message [{}] to [{}] from [{}]", msg, recipient.path(), sender);
     }
@@ -216,7 +253,8 @@ final class InboundConnection implements InboundFrameHandler {
       ActorSelection.deliverSelection(recipient, sender, (ActorSelectionMessage) msg);
     } else {
       if (recipient instanceof EmptyLocalActorRef) remoting.counters().increment(Counter.DROPPED_UNKNOWN_RECIPIENT);
-      recipient.tell(msg, sender);
+      if (inBatch) delivery.tell(recipient, msg, sender);
+      else recipient.tell(msg, sender);
     }
   }
 

@@ -48,19 +48,39 @@ final class OutboundEncoder {
     return sender.path().toSerializationFormatWithAddress(remoting.localAddress().address());
   }
 
-  void encodeUser(OutboundConnection c, Association.OutboundEnvelope e, int streamId, Association a) {
+  /** The serializer found last and its class: most traffic repeats one class. Racy but immutable, so safe. */
+  private record LastSerializer(Class<?> type, Serializer serializer) {}
+
+  private LastSerializer lastSerializer;
+
+  private Serializer serializerFor(Serialization ser, Object msg) {
+    LastSerializer last = lastSerializer;
+    if (last != null && msg != null && last.type() == msg.getClass()) return last.serializer();
+    Serializer s = ser.findSerializerFor(msg);
+    if (msg != null) lastSerializer = new LastSerializer(msg.getClass(), s);
+    return s;
+  }
+
+  /** Set in {@link #encodeUser}'s result when the frame used at least one compressed tag. */
+  static final int COMPRESSED = 1 << 30;
+
+  /**
+   * Encodes a user message; returns its payload's size, with {@link #COMPRESSED} set when a tag was compressed, or -1
+   * when it was dropped. The caller adds the sent messages and bytes to the counters, once per batch.
+   */
+  int encodeUser(OutboundConnection c, Association.OutboundEnvelope e, int streamId, Association a) {
     Object msg = e.message();
     Serialization ser = remoting.serialization();
     Serializer s;
     String manifest;
     try {
-      s = ser.findSerializerFor(msg);
+      s = serializerFor(ser, msg);
       manifest = Serializers.manifestFor(s, msg);
     } catch (RuntimeException ex) {
       remoting.counters().increment(Counter.DROPPED_NO_SERIALIZER);
       remoting.dropLog().log(Counter.DROPPED_NO_SERIALIZER, a.remoteAddress, "message of type [" + msg.getClass().getName()
           + "] (" + ex.getMessage() + ")", "noser:" + msg.getClass().getName());
-      return;
+      return -1;
     }
     String sender = senderPath(e.sender());
     String recipient = e.recipient().wirePath();
@@ -90,7 +110,7 @@ final class OutboundEncoder {
         bytes = s.toBinary(msg);
       } catch (RuntimeException ex) {
         serializationFailed(a, msg, ex);
-        return;
+        return -1;
       }
       payloadHint = bytes.length;
     }
@@ -98,7 +118,7 @@ final class OutboundEncoder {
         manifestIndex < 0 ? manifest : null);
     if (header + payloadHint > limit) {
       tooLarge(a, msg, header + payloadHint, limit, streamId);
-      return;
+      return -1;
     }
     int want = FrameDescriptor.LENGTH_FIELD_LENGTH + header + payloadHint;
     ByteBuffer b = c.writeBuffer(Math.min(want, limit + FrameDescriptor.LENGTH_FIELD_LENGTH));
@@ -118,30 +138,27 @@ final class OutboundEncoder {
         if (len > limit) {
           b.position(start);
           tooLarge(a, msg, len, limit, streamId);
-          return;
+          return -1;
         }
         c.commit(b);
-        remoting.counters().increment(Counter.MESSAGES_SENT);
-        if (senderIndex >= 0 || recipientIndex >= 0 || manifestIndex >= 0) {
-          remoting.counters().increment(Counter.COMPRESSED_MESSAGES_SENT);
-        }
-        remoting.counters().add(Counter.BYTES_SENT, b.position() - payloadStart);
-        remoting.frameSizeLog().observe(msg, b.position() - payloadStart, e.recipient());
-        return;
+        int payload = b.position() - payloadStart;
+        remoting.frameSizeLog().observe(msg, payload, e.recipient());
+        return senderIndex >= 0 || recipientIndex >= 0 || manifestIndex >= 0 ? payload | COMPRESSED : payload;
       } catch (BufferOverflowException ex) {
         b.position(start);
         if (attempt == 0) {
           b = c.writeBuffer(limit + FrameDescriptor.LENGTH_FIELD_LENGTH);
         } else {
           tooLarge(a, msg, -1, limit, streamId);
-          return;
+          return -1;
         }
       } catch (RuntimeException ex) {
         b.position(start);
         serializationFailed(a, msg, ex);
-        return;
+        return -1;
       }
     }
+    return -1;
   }
 
   private void serializationFailed(Association a, Object msg, Throwable ex) {

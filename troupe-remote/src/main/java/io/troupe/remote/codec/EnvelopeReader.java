@@ -43,26 +43,27 @@ public final class EnvelopeReader {
     if (EnvelopeDescriptor.isCompressed(h.senderTag)) {
       h.senderLiteral = null;
     } else {
-      h.senderLiteral = readLiteral(b, base, p, len, "sender");
+      h.senderLiteral = readLiteral(b, base, p, len, "sender", h.literals, 0);
       p += 2 + h.senderLiteral.length();
     }
     if (EnvelopeDescriptor.isCompressed(h.recipientTag)) {
       h.recipientLiteral = null;
     } else {
-      h.recipientLiteral = readLiteral(b, base, p, len, "recipient");
+      h.recipientLiteral = readLiteral(b, base, p, len, "recipient", h.literals, 1);
       p += 2 + h.recipientLiteral.length();
     }
     if (EnvelopeDescriptor.isCompressed(h.manifestTag)) {
       h.manifestLiteral = null;
     } else {
-      h.manifestLiteral = readLiteral(b, base, p, len, "manifest");
+      h.manifestLiteral = readLiteral(b, base, p, len, "manifest", h.literals, 2);
       p += 2 + h.manifestLiteral.length();
     }
     h.payloadOffset = p;
     h.payloadLength = len - p;
   }
 
-  private static String readLiteral(ByteBuffer b, int base, int p, int len, String what) {
+  private static String readLiteral(ByteBuffer b, int base, int p, int len, String what, EnvelopeHeader.Literals cache,
+                                    int slot) {
     if (p + 2 > len) throw new MalformedFrameException("envelope ends inside the " + what + " literal length");
     int n = b.getShort(base + p) & 0xffff;
     if (n > EnvelopeDescriptor.MAX_LITERAL_LENGTH) {
@@ -73,17 +74,15 @@ public final class EnvelopeReader {
           + len + " bytes)");
     }
     if (n == 0) return "";
-    char[] cs = new char[n];
-    int from = base + p + 2;
-    for (int i = 0; i < n; i++) cs[i] = (char) (b.get(from + i) & 0xff);
-    return new String(cs);
+    return cache.get(b, base + p + 2, n, slot);
   }
 
-  /** The payload of a frame decoded into {@code h}, as a little-endian slice. */
+  /**
+   * The payload of a frame decoded into {@code h}: a little-endian view of the frame's memory from the payload's first
+   * byte (its position, not necessarily 0) to its last (its limit). The view belongs to {@code h} and is reused by its
+   * next call for a frame in the same buffer: read the payload before decoding the next frame.
+   */
   public static ByteBuffer payload(ByteBuffer frame, EnvelopeHeader h) {
-    ByteBuffer d = frame.duplicate();
-    int start = frame.position() + h.payloadOffset;
-    d.position(start).limit(start + h.payloadLength);
-    return d.slice().order(ByteOrder.LITTLE_ENDIAN);
+    return h.payloadView(frame, frame.position() + h.payloadOffset, h.payloadLength);
   }
 }

@@ -53,9 +53,10 @@ public final class EnvelopeWriter {
     b.putInt(senderTag);
     b.putInt(recipientTag);
     b.putInt(manifestTag);
-    if (senderIndex < 0) putLiteral(b, sender);
-    if (recipientIndex < 0) putLiteral(b, recipient);
-    if (manifestIndex < 0) putLiteral(b, manifest == null ? "" : manifest);
+    LiteralCache literals = LITERALS.get();
+    if (senderIndex < 0) putLiteral(b, sender, literals);
+    if (recipientIndex < 0) putLiteral(b, recipient, literals);
+    if (manifestIndex < 0) putLiteral(b, manifest == null ? "" : manifest, literals);
     assert b.position() >= base + EnvelopeDescriptor.HEADER_LENGTH;
   }
 
@@ -72,13 +73,49 @@ public final class EnvelopeWriter {
     return n;
   }
 
-  private static void putLiteral(ByteBuffer b, String s) {
-    int n = s == null ? 0 : s.length();
-    b.putShort((short) n);
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c > 0x7f) throw new IllegalArgumentException("literal [" + s + "] has a non-ASCII character at " + i);
-      b.put((byte) c);
+  private static void putLiteral(ByteBuffer b, String s, LiteralCache literals) {
+    if (s == null || s.isEmpty()) {
+      b.putShort((short) 0);
+      return;
+    }
+    byte[] ascii = literals.bytesOf(s);
+    b.putShort((short) ascii.length);
+    b.put(ascii);
+  }
+
+  /**
+   * The ASCII bytes of the literals written last on this thread, by identity: consecutive frames mostly repeat the
+   * same sender and recipient path strings (cached by the refs), so their bytes are copied in bulk instead of being
+   * converted and checked character by character.
+   */
+  private static final ThreadLocal<LiteralCache> LITERALS = ThreadLocal.withInitial(LiteralCache::new);
+
+  private static final class LiteralCache {
+    private static final int SIZE = 8;
+    private final String[] strings = new String[SIZE];
+    private final byte[][] bytes = new byte[SIZE][];
+    private int next;
+
+    byte[] bytesOf(String s) {
+      for (int i = 0; i < SIZE; i++) {
+        if (strings[i] == s) return bytes[i];
+      }
+      byte[] b = ascii(s);
+      strings[next] = s;
+      bytes[next] = b;
+      next = (next + 1) & (SIZE - 1);
+      return b;
+    }
+
+    private static byte[] ascii(String s) {
+      int n = s.length();
+      byte[] b = new byte[n];
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        if (c > 0x7f) throw new IllegalArgumentException("literal [" + s + "] has a non-ASCII character at " + i);
+        b[i] = (byte) c;
+      }
+      return b;
     }
   }
 

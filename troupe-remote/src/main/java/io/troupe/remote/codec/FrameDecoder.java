@@ -15,6 +15,9 @@ import java.nio.ByteOrder;
 public final class FrameDecoder {
   private final int maxFrameSizeBytes;
   private int streamId = -1;
+  /** The input buffer of the last call and the view of it that frames are returned in (no slice per frame). */
+  private ByteBuffer source;
+  private ByteBuffer view;
 
   public FrameDecoder(int maxFrameSizeBytes) {
     if (maxFrameSizeBytes < EnvelopeDescriptor.HEADER_LENGTH) {
@@ -37,9 +40,11 @@ public final class FrameDecoder {
   }
 
   /**
-   * Consumes the preamble if not read yet, then returns the next complete frame as a little-endian slice of
-   * {@code in} (envelope only, without the length prefix), advancing {@code in} past it; returns null and leaves
-   * {@code in} untouched from the incomplete part on when more bytes are needed.
+   * Consumes the preamble if not read yet, then returns the next complete frame as a little-endian view of
+   * {@code in}, from the envelope's first byte (its position, not necessarily 0) to its last (its limit), without the
+   * length prefix, advancing {@code in} past it; returns null and leaves {@code in} untouched from the incomplete
+   * part on when more bytes are needed. The view is one object per input buffer, reused for its next frame: use a
+   * frame before asking for the next one.
    */
   public ByteBuffer nextFrame(ByteBuffer in) {
     if (streamId < 0) {
@@ -60,9 +65,13 @@ public final class FrameDecoder {
     }
     if (in.remaining() < FrameDescriptor.LENGTH_FIELD_LENGTH + len) return null;
     int bodyStart = start + FrameDescriptor.LENGTH_FIELD_LENGTH;
-    ByteBuffer frame = in.duplicate();
-    frame.position(bodyStart).limit(bodyStart + len);
-    frame = frame.slice().order(ByteOrder.LITTLE_ENDIAN);
+    if (source != in) {
+      source = in;
+      view = in.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    }
+    ByteBuffer frame = view;
+    frame.limit(frame.capacity()).position(bodyStart);
+    frame.limit(bodyStart + len);
     in.position(bodyStart + len);
     return frame;
   }

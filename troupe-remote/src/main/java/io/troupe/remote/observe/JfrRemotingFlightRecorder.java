@@ -17,6 +17,11 @@ import jdk.jfr.StackTrace;
 /**
  * Remoting events for the JDK Flight Recorder, in the category "Troupe / Remoting". They cost nothing measurable when
  * no recording asks for them ({@code isEnabled()} is checked before building the event).
+ *
+ * <p>Until the JVM's Flight Recorder is initialized (a recording was started: {@code -XX:StartFlightRecording},
+ * {@code jcmd JFR.start}, the JFR API) no event class is loaded: loading a subclass of {@link Event} makes the JVM
+ * instrument it, which loads and starts JFR's Java side (over a hundred classes and a bytecode generator, some 100 ms
+ * of start-up) even when nothing will ever record. No event could be recorded before that anyway.
  */
 final class JfrRemotingFlightRecorder implements RemotingFlightRecorder {
 
@@ -69,6 +74,7 @@ final class JfrRemotingFlightRecorder implements RemotingFlightRecorder {
 
   @Override
   public void lifecycle(RemotingLifecycleEvent e) {
+    if (!RemotingFlightRecorder.flightRecorderInitialized()) return;
     LifecycleEvent ev = new LifecycleEvent();
     if (!ev.isEnabled()) return;
     ev.kind = e.getClass().getSimpleName();
@@ -96,6 +102,7 @@ final class JfrRemotingFlightRecorder implements RemotingFlightRecorder {
 
   @Override
   public void dropped(Counter reason, Address peer, String what) {
+    if (!RemotingFlightRecorder.flightRecorderInitialized()) return;
     DroppedEvent ev = new DroppedEvent();
     if (!ev.isEnabled()) return;
     ev.reason = reason.name();
@@ -106,6 +113,7 @@ final class JfrRemotingFlightRecorder implements RemotingFlightRecorder {
 
   @Override
   public void connectionClosedMalformed(String remote, String problem) {
+    if (!RemotingFlightRecorder.flightRecorderInitialized()) return;
     MalformedEvent ev = new MalformedEvent();
     if (!ev.isEnabled()) return;
     ev.remote = remote;

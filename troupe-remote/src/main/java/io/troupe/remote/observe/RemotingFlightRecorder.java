@@ -33,6 +33,30 @@ public interface RemotingFlightRecorder {
     @Override public void compressionTable(String what, String table, Address peer, int version, int entries) {}
   };
 
+  /**
+   * True when the JVM's Flight Recorder is initialized (something started a recording). Until then no class extending
+   * {@code jdk.jfr.Event} should be loaded: the JVM would instrument it and start JFR's Java side for it.
+   */
+  static boolean flightRecorderInitialized() {
+    try {
+      return jdk.jfr.FlightRecorder.isInitialized();
+    } catch (LinkageError e) {
+      return false;
+    }
+  }
+
+  /**
+   * Netty's allocator emits JFR events of its own (io.netty.jfr.enabled, on by default); loading their classes on the
+   * first buffer allocation starts JFR's Java side (about a hundred classes and a bytecode generator) even when nothing
+   * records, in the middle of the first connection. Turned off here unless a recording is running at start or the
+   * property is set explicitly. Call before Netty's classes are initialized.
+   */
+  static void quietNettyFlightRecorderEvents() {
+    if (System.getProperty("io.netty.jfr.enabled") == null && !flightRecorderInitialized()) {
+      System.setProperty("io.netty.jfr.enabled", "false");
+    }
+  }
+
   /** The JFR recorder when {@code enabled} and the JDK has JFR, else {@link #NO_OP}. */
   static RemotingFlightRecorder create(boolean enabled) {
     if (!enabled) return NO_OP;

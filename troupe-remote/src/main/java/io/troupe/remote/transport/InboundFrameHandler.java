@@ -14,6 +14,14 @@ public interface InboundFrameHandler {
   /** One frame: the envelope without its length prefix, little-endian, valid only during this call. */
   void onFrame(int streamId, ByteBuffer frame);
 
+  /**
+   * Runs {@code frames}, which calls {@link #onFrame} for each frame decoded from one read, exactly once; a handler
+   * may wrap it to set up what all those frames share (thread state, deliveries made once per batch).
+   */
+  default void onFrames(Runnable frames) {
+    frames.run();
+  }
+
   /** The connection ended; {@code cause} is null for an orderly close by the peer. */
   void onClosed(Throwable cause);
 }

@@ -15,7 +15,7 @@ public interface OutboundConnection {
   /** A little-endian buffer with at least {@code minBytes} writable from its position (valid until commit). */
   ByteBuffer writeBuffer(int minBytes);
 
-  /** Queues the bytes from the buffer's start up to its position. */
+  /** Queues the bytes from the buffer's position when it was handed out up to its position now. */
   void commit(ByteBuffer buffer);
 
   /** Sends everything committed. */

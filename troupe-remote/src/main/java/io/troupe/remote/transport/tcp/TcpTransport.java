@@ -50,6 +50,10 @@ import org.slf4j.LoggerFactory;
 public class TcpTransport implements Transport {
   private static final Logger LOG = LoggerFactory.getLogger(TcpTransport.class);
 
+  static {
+    io.troupe.remote.observe.RemotingFlightRecorder.quietNettyFlightRecorderEvents();
+  }
+
   private final TcpTransportSettings settings;
   private final String name;
   private final EventLoopGroup boss;
@@ -220,6 +224,8 @@ public class TcpTransport implements Transport {
     private final int streamId;
     private final int chunkBytes;
     private ByteBuf chunk;
+    /** A view of all of {@link #chunk}: its positions are the chunk's indices. */
+    private ByteBuffer view;
     private long bytesWritten;
     volatile Throwable failure;
 
@@ -243,13 +249,16 @@ public class TcpTransport implements Transport {
         writeOut();
         releaseBuffer();
         chunk = channel.alloc().directBuffer(Math.max(minBytes, chunkBytes));
+        // one NIO view per chunk, reused for every frame encoded into it (not a new slice per frame)
+        view = chunk.nioBuffer(0, chunk.capacity()).order(ByteOrder.LITTLE_ENDIAN);
       }
-      return chunk.nioBuffer(chunk.writerIndex(), chunk.writableBytes()).order(ByteOrder.LITTLE_ENDIAN);
+      view.limit(view.capacity()).position(chunk.writerIndex());
+      return view;
     }
 
     @Override
     public void commit(ByteBuffer buffer) {
-      chunk.writerIndex(chunk.writerIndex() + buffer.position());
+      chunk.writerIndex(buffer.position());
     }
 
     private void writeOut() {
@@ -266,6 +275,7 @@ public class TcpTransport implements Transport {
       if (chunk != null) {
         chunk.release();
         chunk = null;
+        view = null;
       }
     }
 
@@ -311,17 +321,21 @@ public class TcpTransport implements Transport {
       ByteBuffer nio = in.nioBuffer(in.readerIndex(), in.readableBytes()).order(ByteOrder.LITTLE_ENDIAN);
       int start = nio.position();
       try {
-        while (true) {
-          ByteBuffer f = frames.nextFrame(nio);
-          if (!announced && frames.streamId() >= 0) {
-            announced = true;
-            handler.onStream(frames.streamId());
-          }
-          if (f == null) break;
-          handler.onFrame(frames.streamId(), f);
-        }
+        handler.onFrames(() -> decodeFrames(nio));
       } finally {
         in.skipBytes(nio.position() - start);
+      }
+    }
+
+    private void decodeFrames(ByteBuffer nio) {
+      while (true) {
+        ByteBuffer f = frames.nextFrame(nio);
+        if (!announced && frames.streamId() >= 0) {
+          announced = true;
+          handler.onStream(frames.streamId());
+        }
+        if (f == null) break;
+        handler.onFrame(frames.streamId(), f);
       }
     }
 

@@ -66,8 +66,9 @@ class IdleAndQuarantinedCleanupTest {
     UniqueAddress bUnique = ((RemoteActorRefProvider) ((ExtendedActorSystem) b).provider()).localUniqueAddress();
     remoting(a).quarantine(bUnique, "test", false);
     Await.until("the quarantined peer's connections closed", Duration.ofSeconds(10), () -> assoc.openConnectionCount() == 0);
-    Await.until("the association forgotten", Duration.ofSeconds(10), () -> !remoting(a).associations().contains(assoc));
-    assertTrue(assoc.isRemoved());
+    // forgotten first, then closed (on its own loop)
+    Await.until("the association forgotten and closed", Duration.ofSeconds(10),
+        () -> !remoting(a).associations().contains(assoc) && assoc.isRemoved());
     assertTrue(remoting(a).isQuarantined(bUnique.uid()), "the UID stays quarantined after the association is gone");
     echo.tell("after", probe.getRef());
     probe.expectNoMessage(Duration.ofMillis(500));

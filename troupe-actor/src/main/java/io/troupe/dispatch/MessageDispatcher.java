@@ -68,13 +68,13 @@ public class MessageDispatcher implements Executor {
     registerForExecution(mbox, true, false);
   }
 
+  /** The executor when it is a fork-join pool, else null. */
+  final ForkJoinPool forkJoinPool() { return forkJoinPool; }
+
   /**
    * Enqueues like {@link #dispatch} but does not schedule the mailbox: the caller must call
    * {@link Mailbox#scheduleIfIdle()} on the returned mailbox soon (a batch of deliveries schedules each mailbox once).
    */
-  /** The executor when it is a fork-join pool, else null. */
-  final ForkJoinPool forkJoinPool() { return forkJoinPool; }
-
   public final Mailbox enqueueUnscheduled(ActorCell receiver, Envelope envelope) {
     Mailbox mbox = receiver.mailbox();
     mbox.enqueue(receiver.selfRef(), envelope);

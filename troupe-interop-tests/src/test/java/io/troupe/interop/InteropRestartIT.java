@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.troupe.actor.ActorRef;
+import io.troupe.actor.AddressFromURIString;
 import io.troupe.remote.AssociatedEvent;
 import io.troupe.remote.artery.QuarantinedEvent;
 import io.troupe.testkit.javadsl.TestKit;
@@ -26,7 +27,7 @@ class InteropRestartIT extends InteropFixture {
   }
 
   private static int portOf(String address) {
-    return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    return AddressFromURIString.parse(address).getPort().orElseThrow();
   }
 
   @Test

@@ -12,23 +12,29 @@ import io.troupe.dispatch.Mailbox;
  *
  * <p>Only plain {@link LocalActorRef}s are batched; every other ref (routers, temporary refs, dead letters) gets a
  * plain {@code tell}. A batch is flushed after {@code maxMessages} messages or {@code MAX_MAILBOXES} distinct mailboxes
- * at the latest, so a long batch does not hold the first messages back. Not thread-safe: one instance per thread.
+ * at the latest, so a long batch does not hold the first messages back. Before any message of the batch can reach its
+ * actor (a mailbox scheduled, or a plain {@code tell}), {@code beforeDelivery} runs: the caller's chance to publish
+ * what it accounts per batch (counters), so that nothing an actor has seen is still uncounted. Not thread-safe: one
+ * instance per thread.
  */
 public final class BatchedDelivery {
   private static final int MAX_MAILBOXES = 16;
 
   private final Mailbox[] pending = new Mailbox[MAX_MAILBOXES];
   private final int maxMessages;
+  private final Runnable beforeDelivery;
   private int mailboxes;
   private int messages;
 
-  public BatchedDelivery(int maxMessages) {
+  public BatchedDelivery(int maxMessages, Runnable beforeDelivery) {
     this.maxMessages = Math.max(1, maxMessages);
+    this.beforeDelivery = beforeDelivery;
   }
 
   /** Delivers {@code message}; its mailbox is scheduled at the next {@link #flush} at the latest. */
   public void tell(InternalActorRef recipient, Object message, ActorRef sender) {
     if (recipient.getClass() != LocalActorRef.class) {
+      beforeDelivery.run();
       recipient.tell(message, sender);
       return;
     }
@@ -55,6 +61,7 @@ public final class BatchedDelivery {
   /** Schedules every mailbox that got a message since the last flush. */
   public void flush() {
     int n = mailboxes;
+    if (n > 0) beforeDelivery.run();
     mailboxes = 0;
     messages = 0;
     for (int i = 0; i < n; i++) {

@@ -38,16 +38,21 @@ final class HitCounter {
 
   /** Counts one occurrence of {@code key}, remembering {@code value} as what it stands for. */
   void hit(String key, Object value) {
+    if (hitIfCounted(key, value)) return;
+    if (hits.size() >= limit) prune();
+    Hit h = new Hit(key, value);
+    h.count = 1;
+    hits.put(key, h);
+    size = hits.size();
+  }
+
+  /** Counts one occurrence of {@code key} if it is counted already (then true); a new key is left alone (false). */
+  boolean hitIfCounted(String key, Object value) {
     Hit h = hits.get(key);
-    if (h == null) {
-      if (hits.size() >= limit) prune();
-      h = new Hit(key, value);
-      hits.put(key, h);
-      size = hits.size();
-    } else if (h.value != value) {
-      h.value = value;
-    }
+    if (h == null) return false;
+    if (h.value != value) h.value = value;
     h.count++;
+    return true;
   }
 
   /** Forgets every key counted no more often than the median. */

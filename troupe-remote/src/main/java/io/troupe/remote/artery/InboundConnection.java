@@ -45,7 +45,7 @@ final class InboundConnection implements InboundFrameHandler {
   private final HashMap<String, ActorRef> senders = new HashMap<>();
   private int streamId = -1;
   /** Messages decoded from one read are enqueued at once, their mailboxes scheduled once per read (onFrames). */
-  private final BatchedDelivery delivery = new BatchedDelivery(DELIVERY_BATCH);
+  private final BatchedDelivery delivery = new BatchedDelivery(DELIVERY_BATCH, this::countReceived);
   private boolean inBatch;
   private long received;
   private long receivedBytes;
@@ -94,7 +94,10 @@ final class InboundConnection implements InboundFrameHandler {
     }
   }
 
-  /** Adds what was received since the last call to the counters (once per read, not per message). */
+  /**
+   * Adds what was received since the last call to the counters: once per read, not per message, but always before a
+   * message of the read reaches its actor (see {@link BatchedDelivery}), so an actor never sees an uncounted message.
+   */
   private void countReceived() {
     if (received == 0) return;
     remoting.counters().add(Counter.MESSAGES_RECEIVED, received);
@@ -213,27 +216,38 @@ final class InboundConnection implements InboundFrameHandler {
   /** Counts the recipient and sender of an ordinary frame for the peer's actor-ref table; advertises when due. */
   private void countRefs(Association a, InboundCompression refs, String recipientKey, InternalActorRef recipient,
                          String senderKey, ActorRef sender) {
-    HitCounter hits = refs.hits(this);
+    HitCounter hits = claimHits(refs);
     if (hits == null) return;
-    if (countingRefs != refs) {
-      if (countingRefs != null) countingRefs.releaseHits(this);
-      countingRefs = refs;
+    // a key counted before is countable: only a new one has its path checked
+    if (!(recipient instanceof EmptyLocalActorRef) && !hits.hitIfCounted(recipientKey, recipient) && countable(recipientKey)) {
+      hits.hit(recipientKey, recipient);
     }
-    if (countable(recipientKey) && !(recipient instanceof EmptyLocalActorRef)) hits.hit(recipientKey, recipient);
-    if (sender != null && countable(senderKey)) hits.hit(senderKey, sender);
+    if (sender != null && !hits.hitIfCounted(senderKey, sender) && countable(senderKey)) hits.hit(senderKey, sender);
     if (refs.due()) a.advertiseIfDue(refs, hits);
   }
 
   /** Counts the manifest of an ordinary frame for the peer's manifest table (never the empty one); advertises when due. */
   private void countManifest(Association a, InboundCompression manifests, String manifest) {
-    HitCounter hits = manifests.hits(this);
+    HitCounter hits = claimHits(manifests);
     if (hits == null) return;
-    if (countingManifests != manifests) {
-      if (countingManifests != null) countingManifests.releaseHits(this);
-      countingManifests = manifests;
-    }
     if (!manifest.isEmpty()) hits.hit(manifest, manifest);
     if (manifests.due()) a.advertiseIfDue(manifests, hits);
+  }
+
+  /**
+   * The hit counter of {@code c} when this connection may count into it (see {@link InboundCompression#hits}), which
+   * is then remembered in place of an earlier one of its kind, so that it is released on close; else null.
+   */
+  private HitCounter claimHits(InboundCompression c) {
+    HitCounter hits = c.hits(this);
+    if (hits == null) return null;
+    InboundCompression held = c.actorRefs ? countingRefs : countingManifests;
+    if (held != c) {
+      if (held != null) held.releaseHits(this);
+      if (c.actorRefs) countingRefs = c;
+      else countingManifests = c;
+    }
+    return hits;
   }
 
   /**
@@ -250,6 +264,7 @@ final class InboundConnection implements InboundFrameHandler {
   private void deliver(InternalActorRef recipient, Object msg, ActorRef sender, Association a) {
     if (!remoting.inboundAllowed(recipient, msg, sender, a)) return;
     if (msg instanceof ActorSelectionMessage) {
+      countReceived(); // delivered at once: counted first, as the batched deliveries are
       ActorSelection.deliverSelection(recipient, sender, (ActorSelectionMessage) msg);
     } else {
       if (recipient instanceof EmptyLocalActorRef) remoting.counters().increment(Counter.DROPPED_UNKNOWN_RECIPIENT);

@@ -191,7 +191,7 @@ final class OutboundEncoder {
     int start = b.position();
     try {
       int frameStart = EnvelopeWriter.beginFrame(b);
-      boolean ordinary = a != null && c.streamId() == FrameDescriptor.ORDINARY_STREAM_ID;
+      boolean ordinary = c.streamId() == FrameDescriptor.ORDINARY_STREAM_ID;
       EnvelopeWriter.writeHeader(b, remoting.localAddress().uid(), ControlMessage.SERIALIZER_ID,
           ordinary ? a.outboundActorRefTable().version : 0, ordinary ? a.outboundManifestTable().version : 0,
           sender, -1, recipient, -1, m.manifest(), -1);

@@ -123,6 +123,7 @@ final class JfrRemotingFlightRecorder implements RemotingFlightRecorder {
 
   @Override
   public void compressionTable(String what, String table, Address peer, int version, int entries) {
+    if (!RemotingFlightRecorder.flightRecorderInitialized()) return;
     CompressionTableEvent ev = new CompressionTableEvent();
     if (!ev.isEnabled()) return;
     ev.what = what;

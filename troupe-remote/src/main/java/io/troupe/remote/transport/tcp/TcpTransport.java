@@ -13,15 +13,10 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import io.troupe.remote.codec.FrameDecoder;
 import io.troupe.remote.codec.FrameDescriptor;
 import io.troupe.remote.codec.MalformedFrameException;
@@ -56,9 +51,10 @@ public class TcpTransport implements Transport {
 
   private final TcpTransportSettings settings;
   private final String name;
-  private final EventLoopGroup boss;
+  /** The I/O threads; one of them also accepts connections (there are few, and they are long-lived). */
   private final EventLoopGroup ioGroup;
-  private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  /** Every open channel of this transport, closed with it. */
+  private final java.util.Set<Channel> channels = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final AtomicLong malformedConnections = new AtomicLong();
   private volatile boolean closed;
 
@@ -66,7 +62,6 @@ public class TcpTransport implements Transport {
     this.settings = settings;
     this.name = name;
     int n = settings.ioThreads() > 0 ? settings.ioThreads() : Math.max(2, Runtime.getRuntime().availableProcessors());
-    this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(name + "-accept", daemonThreads), NioIoHandler.newFactory());
     this.ioGroup = new MultiThreadIoEventLoopGroup(n, new DefaultThreadFactory(name + "-io", daemonThreads), NioIoHandler.newFactory());
   }
 
@@ -99,15 +94,18 @@ public class TcpTransport implements Transport {
   public CompletionStage<InetSocketAddress> bind(String bindHost, int bindPort, InboundHandlerFactory inbound) {
     CompletableFuture<InetSocketAddress> result = new CompletableFuture<>();
     ServerBootstrap b = new ServerBootstrap()
-        .group(boss, ioGroup)
-        .channel(NioServerSocketChannel.class)
+        .group(ioGroup)
+        .channelFactory(LightChannels.SERVERS)
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.SO_KEEPALIVE, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
+          public boolean isSharable() { return true; }
+
+          @Override
           protected void initChannel(SocketChannel ch) {
-            channels.add(ch);
+            track(ch);
             InetSocketAddress peer = ch.remoteAddress();
             TcpTransport.this.initChannel(ch, false, peer.getHostString(), peer.getPort());
             ch.pipeline().addLast("artery-frames", new InboundFrames(inbound.newConnection(ch.remoteAddress())));
@@ -116,7 +114,7 @@ public class TcpTransport implements Transport {
     ChannelFuture f = b.bind(bindHost, bindPort);
     f.addListener(x -> {
       if (x.isSuccess()) {
-        channels.add(f.channel());
+        track(f.channel());
         result.complete((InetSocketAddress) f.channel().localAddress());
       } else {
         result.completeExceptionally(new IllegalStateException("cannot bind " + bindHost + ":" + bindPort + ": " + x.cause().getMessage(), x.cause()));
@@ -138,7 +136,7 @@ public class TcpTransport implements Transport {
     Outbound[] holder = new Outbound[1];
     Bootstrap b = new Bootstrap()
         .group((EventLoop) executor)
-        .channel(NioSocketChannel.class)
+        .channelFactory(LightChannels.SOCKETS)
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.SO_KEEPALIVE, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, settings.connectTimeoutMillis())
@@ -146,10 +144,16 @@ public class TcpTransport implements Transport {
             new WriteBufferWaterMark(settings.writeBufferHighWaterMark() / 2, settings.writeBufferHighWaterMark()))
         .handler(new ChannelInitializer<SocketChannel>() {
           @Override
+          public boolean isSharable() { return true; }
+
+          @Override
           protected void initChannel(SocketChannel ch) {
-            channels.add(ch);
+            track(ch);
             TcpTransport.this.initChannel(ch, true, host, port);
             ch.pipeline().addLast("artery-outbound", new ChannelInboundHandlerAdapter() {
+              @Override
+              public boolean isSharable() { return false; }
+
               @Override
               public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 // the accepting side never writes; drop anything it sends
@@ -209,11 +213,18 @@ public class TcpTransport implements Transport {
   public void close() {
     if (closed) return;
     closed = true;
-    channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    List<ChannelFuture> closing = new java.util.ArrayList<>();
+    for (Channel c : channels) closing.add(c.close());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    for (ChannelFuture f : closing) f.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-    boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     ioGroup.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
-    boss.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+  }
+
+  /** Keeps {@code c} in {@link #channels} while it is open. */
+  private void track(Channel c) {
+    channels.add(c);
+    c.closeFuture().addListener(f -> channels.remove(c));
   }
 
   // ------------------------------------------------------------------ outbound
@@ -311,6 +322,10 @@ public class TcpTransport implements Transport {
     InboundFrames(InboundFrameHandler handler) {
       this.handler = handler;
     }
+
+    /** Not sharable; said here so that Netty need not read the class's annotations (slow the first time). */
+    @Override
+    public boolean isSharable() { return false; }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {

@@ -525,7 +525,11 @@ public final class MiscMessageSerializer extends SerializerWithStringManifest im
     if (!(anchor instanceof io.troupe.actor.internal.InternalActorRef)) {
       throw new MalformedFrameException("Routee.selection: anchor [" + anchor.path() + "] is not a ref of this system");
     }
-    return new ActorSelectionRoutee(ActorSelection.apply(anchor, path));
+    try {
+      return new ActorSelectionRoutee(ActorSelection.apply(anchor, path));
+    } catch (RuntimeException e) {
+      throw new MalformedFrameException("Routee.selection: path [" + path + "] is not a selection path: " + e.getMessage(), e);
+    }
   }
 
   private static Config readConfig(ByteBuffer buf) throws NotSerializableException {

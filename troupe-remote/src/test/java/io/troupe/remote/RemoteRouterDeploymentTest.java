@@ -177,6 +177,22 @@ public class RemoteRouterDeploymentTest {
   }
 
   @Test
+  void aRouterOnOneNodeCanDeployItsRouteesOnAThird() {
+    ActorSystem c = nodes.start("C", "");
+    startA("troupe.actor.deployment { /router { router = round-robin-pool, nr-of-instances = 2, remote = \"" + addr(b)
+        + "\", target.nodes = [\"" + addr(c) + "\"] } }");
+    TestKit probe = new TestKit(a);
+    ActorRef router = a.actorOf(FromConfig.getInstance().props(Props.create(Worker.class)), "router");
+    assertEquals(addr(b), router.path().address(), "the router (a RemoteRouterConfig) runs on B");
+    List<ActorRef> routees = routees(router, probe);
+    assertEquals(2, routees.size());
+    for (ActorRef r : routees) assertEquals(addr(c), r.path().address(), "its routees on C: " + r);
+    Set<String> got = where(router, probe, 2);
+    assertEquals(2, got.size(), got.toString());
+    for (String w : got) assertTrue(w.startsWith("C " + addr(c) + "/remote/troupe/B@"), w);
+  }
+
+  @Test
   void stoppingTheRouterOnTheDeployingSideStopsItAndItsRouteesOnTheOtherNode() {
     startA("");
     TestKit probe = new TestKit(a);

@@ -8,10 +8,17 @@ import io.troupe.actor.ActorSystem;
 import io.troupe.actor.Address;
 import io.troupe.actor.RootActorPath;
 import io.troupe.actor.Deploy;
+import io.troupe.actor.LocalScope;
 import io.troupe.actor.Props;
 import io.troupe.actor.internal.ActorSystemImpl;
 import io.troupe.actor.internal.Deployer;
+import io.troupe.remote.routing.RemoteRouterConfig;
 import io.troupe.remote.serialization.DaemonMsgCreate;
+import io.troupe.routing.FromConfig;
+import io.troupe.routing.Group;
+import io.troupe.routing.NoRouter;
+import io.troupe.routing.Pool;
+import io.troupe.routing.RouterConfig;
 import io.troupe.serialization.Serialization;
 import io.troupe.serialization.SerializationExtension;
 import java.util.List;
@@ -112,8 +119,12 @@ public class RemoteActorRefProvider extends LocalActorRefProvider {
    * ({@code <node>/remote/<protocol>/<system>@<host>:<port>/<parent path>/<name>#<uid>}), which the parent keeps as
    * its child.
    *
+   * <p>A router is deployed as a whole: the router actor is created on the other node, its routees there as its
+   * children (its Props' class is the routees', which is what that node's allow list checks); see
+   * {@link #checkRouterDeployable} for which routers can be.
+   *
    * @throws IllegalArgumentException when the Props cannot be sent (made from a Creator, or an argument without a
-   *     serializer), naming the class and the argument
+   *     serializer), naming the class and the argument, or when its router cannot be, naming the router
    */
   @Override
   public InternalActorRef actorOf(ActorSystemImpl sys, Props props, InternalActorRef supervisor, ActorPath path,
@@ -126,6 +137,14 @@ public class RemoteActorRefProvider extends LocalActorRefProvider {
       if (target != null && !isLocalAddress(target)) {
         Deploy effective = (fromConfig == null ? props.deploy() : fromConfig.withFallback(props.deploy()))
             .withScope(new RemoteScope(target));
+        if (props.routerConfig() instanceof NoRouter && !(effective.routerConfig() instanceof NoRouter)) {
+          // as for a local actor: an entry naming a router does not make an actor whose Props have none into one
+          if (settings.debugRouterMisconfiguration()) {
+            LOG.warn("Configuration says that [{}] should be a router, but code disagrees. Remove the config or add a "
+                + "routerConfig to its Props.", path);
+          }
+          effective = effective.withRouterConfig(NoRouter.getInstance());
+        }
         return deployRemotely(sys, props.withDeploy(effective), effective, supervisor, path, target);
       }
     }
@@ -139,12 +158,52 @@ public class RemoteActorRefProvider extends LocalActorRefProvider {
         .child(local.system() + "@" + local.getHost().orElse("") + ":" + local.getPort().orElse(0))
         .descendant(path.elements()).withUid(path.uid());
     DaemonMsgCreate msg = new DaemonMsgCreate(props, deploy, remotePath.toSerializationFormat(), supervisor);
+    RouterConfig router = props.routerConfig();
+    if (!(router instanceof NoRouter)) checkRouterDeployable(sys, router, path, target);
     checkSerializable(sys, msg, target);
     RemoteActorRef child = new RemoteActorRef(this, remotePath);
     new RemoteActorRef(this, new RootActorPath(target).child("remote")).tell(msg, null);
     ActorRef dw = deploymentWatcher;
     if (dw != null) dw.tell(new RemoteDeploymentWatcher.WatchRemote(child, supervisor), null);
     return child;
+  }
+
+  /**
+   * A router deployed onto another node travels as its config, which needs a serializer: Pekko's format (and so
+   * Troupe's) has one for RoundRobinPool, RandomPool, BroadcastPool, FromConfig and RemoteRouterConfig over those; a
+   * user may bind one to a pool of their own. Groups are refused: their routees are existing actors addressed by path,
+   * so the router has nothing to gain from running elsewhere. The supervisor strategy does not travel (Pekko's format
+   * has no field for it), which is logged when it is not the pool default.
+   *
+   * @throws IllegalArgumentException naming the router and saying why when it cannot be deployed there
+   * @throws io.troupe.ConfigurationException for a {@link FromConfig} without a deployment entry, as for a local router
+   */
+  private static void checkRouterDeployable(ActorSystemImpl sys, RouterConfig router, ActorPath path, Address target) {
+    String what = "Cannot deploy the router [" + path + "] (" + router.getClass().getName() + ") to [" + target + "]";
+    if (router instanceof Group) {
+      throw new IllegalArgumentException(what + ": a group router routes to existing actors by path and cannot be "
+          + "deployed onto another node (Pekko has no wire format for groups either). Create the group here with the "
+          + "remote actors' paths as routees, e.g. routees.paths = [\"" + target + "/user/worker\"]");
+    }
+    router.verifyConfig(path);
+    Pool local = router instanceof RemoteRouterConfig ? ((RemoteRouterConfig) router).local() : null;
+    try {
+      SerializationExtension.get(sys).serialize(router);
+    } catch (Exception | LinkageError e) {
+      String which = local == null ? "" : " (its pool is a " + local.getClass().getName() + ")";
+      throw new IllegalArgumentException(what + which + ": only RoundRobinPool, RandomPool and BroadcastPool (also "
+          + "through FromConfig or a RemoteRouterConfig) can be deployed onto another node, as in Pekko, whose wire "
+          + "format has no other router configs; routing logic that is code (a hash mapper, a custom router) cannot be "
+          + "sent. Deploy the routees instead (target.nodes, or a RemoteRouterConfig), or deploy an actor there that "
+          + "creates the router. (" + e.getMessage() + ")", e);
+    }
+    Pool pool = local != null ? local : router instanceof Pool ? (Pool) router : null;
+    if (pool != null && pool.supervisorStrategy() != Pool.DEFAULT_SUPERVISOR_STRATEGY) {
+      LOG.warn("The supervisor strategy of router [{}] is not sent to [{}] (Pekko's wire format has no field for it): "
+          + "its routees there are supervised by the pool's default strategy, which escalates their failures to the "
+          + "router's parent here. To choose their supervision, deploy an actor there that creates the router.",
+          path, target);
+    }
   }
 
   private static void checkSerializable(ActorSystemImpl sys, DaemonMsgCreate msg, Address target) {
@@ -174,9 +233,14 @@ public class RemoteActorRefProvider extends LocalActorRefProvider {
     }
   }
 
-  /** Creates an actor another node deployed here (called by the daemon): local, with the remote parent as supervisor. */
+  /**
+   * Creates an actor another node deployed here (called by the daemon): local, with the remote parent as supervisor.
+   * Its scope becomes local: the deployment has been honoured, and a router's routees, which inherit its Props, are
+   * created here even when the deploying node spells this node's address differently.
+   */
   InternalActorRef createDeployedActor(Props props, InternalActorRef supervisor, ActorPath path) {
-    return super.actorOf(system(), props, supervisor, path, true);
+    Props here = props.withDeploy(props.deploy().withScope(LocalScope.getInstance()));
+    return super.actorOf(system(), here, supervisor, path, true);
   }
 
   @Override

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Checks before creating: the path must be this node's and start with {@code remote}; with
  * {@code troupe.remote.deployment.enable-allow-list = on} the actor class must be one of (or a subclass of one of)
- * {@code allowed-actor-classes} (names not on the classpath are ignored). A refused deployment is logged with the class
+ * {@code allowed-actor-classes} (names not on the classpath are ignored); for a router that is the class of its
+ * routees, which it creates here as its children. A refused deployment is logged with the class
  * and the deploying node, counted as {@link Counter#DROPPED_DEPLOYMENT_REFUSED}, and the parent is told at once that the
  * child is gone (a death notification with {@code existenceConfirmed = false}), so it leaves the parent's children.
  *
@@ -168,8 +169,9 @@ public final class RemoteSystemDaemon extends MinimalActorRef {
     Props props = m.props();
     Class<?> clazz = props.actorClass();
     if (allowListEnabled && !isAllowed(clazz)) {
-      LOG.warn("remote deployment of [{}] from [{}] refused: the class is not in "
-          + "troupe.remote.deployment.allowed-actor-classes (enable-allow-list = on)", clazz.getName(), from);
+      LOG.warn("remote deployment of [{}]{} from [{}] refused: the class is not in "
+          + "troupe.remote.deployment.allowed-actor-classes (enable-allow-list = on)", clazz.getName(),
+          props.isRouter() ? " (the routees of router " + props.routerConfig() + ")" : "", from);
       provider.counters().increment(Counter.DROPPED_DEPLOYMENT_REFUSED);
       refuse(p, supervisor);
       return;
@@ -183,6 +185,10 @@ public final class RemoteSystemDaemon extends MinimalActorRef {
       }
       try {
         child = provider.createDeployedActor(props, supervisor, p);
+        child.sendSystemMessage(new SystemMessage.Watch(child, this));
+        // started before anyone can find it: a router creates its routees in start(), and routes what it is sent at
+        // once, so a message reaching it earlier would find no routee
+        child.start();
       } catch (RuntimeException e) {
         LOG.error("remote deployment of [{}] from [{}] to [{}] failed", clazz.getName(), from, p, e);
         refuse(p, supervisor);
@@ -193,8 +199,6 @@ public final class RemoteSystemDaemon extends MinimalActorRef {
       byParent.computeIfAbsent(supervisor, k -> new LinkedHashSet<>()).add(child);
       List<Object[]> queued = pending.remove(key);
       if (queued != null) for (Object[] q : queued) deliver(child, q);
-      child.sendSystemMessage(new SystemMessage.Watch(child, this));
-      child.start();
       if (firstOfParent) supervisor.sendSystemMessage(new SystemMessage.Watch(supervisor, this));
     }
     supervisor.sendSystemMessage(new SystemMessage.Supervise(child, false));

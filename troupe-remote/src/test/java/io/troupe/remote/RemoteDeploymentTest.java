@@ -346,15 +346,6 @@ public class RemoteDeploymentTest {
     assertEquals(2, onC);
   }
 
-  /** Not supported yet: the router configs have no serializer (Pekko's misc formats), so actorOf says so. */
-  @Test
-  void deployingARouterItselfRemotelyFailsClearly() {
-    startA("");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> a.actorOf(remote(new RoundRobinPool(2).props(Props.create(Worker.class)), b), "remotePool"));
-    assertTrue(e.getMessage().contains(RoundRobinPool.class.getName()), e.getMessage());
-  }
-
   @Test
   void groupRoutesToExistingRemoteActors() {
     b.actorOf(Props.create(Worker.class), "w1");

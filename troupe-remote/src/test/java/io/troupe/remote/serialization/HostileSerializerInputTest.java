@@ -21,7 +21,16 @@ import io.troupe.remote.UniqueAddress;
 import io.troupe.remote.codec.ControlMessage;
 import io.troupe.remote.codec.MalformedFrameException;
 import io.troupe.remote.serialization.SerializationTestSupport.Captured;
+import io.troupe.remote.routing.RemoteRouterConfig;
 import io.troupe.remote.serialization.SerializationTestSupport.PathRef;
+import io.troupe.routing.ActorRefRoutee;
+import io.troupe.routing.Broadcast;
+import io.troupe.routing.BroadcastPool;
+import io.troupe.routing.FromConfig;
+import io.troupe.routing.Pool;
+import io.troupe.routing.RandomPool;
+import io.troupe.routing.RoundRobinPool;
+import io.troupe.routing.Routees;
 import io.troupe.serialization.Serialization;
 import io.troupe.serialization.SerializationExtension;
 import io.troupe.serialization.Serializer;
@@ -87,6 +96,12 @@ class HostileSerializerInputTest {
       new ControlMessage.HandshakeReq(new UniqueAddress(address, 7), address),
       new DaemonMsgCreate(Props.create(DaemonMsgCreateSerializerTest.Worker.class, "n", 1, 2L)
           .withDeploy(new Deploy(new RemoteScope(address))), Deploy.local(), "pekko://SysB@127.0.0.1:25530/remote/x#1", ref),
+      // router configs (Pekko's formats) and the router messages in Troupe's own
+      new RandomPool(5, Pool.DEFAULT_SUPERVISOR_STRATEGY, "my-d", true), FromConfig.getInstance().withDispatcher("d"),
+      new RemoteRouterConfig(new BroadcastPool(2), List.of(address, address)), new Broadcast(Optional.of(7)),
+      new Routees(List.of(new ActorRefRoutee(ref), new ActorRefRoutee(ref))),
+      new DaemonMsgCreate(new RoundRobinPool(3).props(Props.create(DaemonMsgCreateSerializerTest.Worker.class, "n", 1, 2L))
+          .withDeploy(new Deploy(new RemoteScope(address))), Deploy.local(), "pekko://SysB@127.0.0.1:25530/remote/y#1", ref),
       // the built-in serializers every message of those types goes through
       "a string \u00e9\u20ac", Long.MIN_VALUE, -1, Boolean.TRUE, new byte[] {1, 2, 3},
       ByteBuffer.wrap(new byte[] {9, 8, 7}),
@@ -139,7 +154,7 @@ class HostileSerializerInputTest {
   @Test
   void everySeedDecodesUnchanged() throws Exception {
     List<Seed> seeds = seeds();
-    assertEquals(61 + 23, seeds.size(), "seeds");
+    assertEquals(61 + 29, seeds.size(), "seeds");
     for (Seed s : seeds) serialization.deserialize(s.bytes(), s.serializerId(), s.manifest());
   }
 

@@ -28,7 +28,7 @@ public final class RemoteSettings {
                          Duration quarantineIdleOutboundAfter, Duration stopQuarantinedAfterIdle,
                          Duration removeQuarantinedAssociationAfter, Duration shutdownFlushTimeout,
                          Duration outboundRestartBackoff, Duration connectionTimeout, String outboundClientHostname,
-                         int compressionActorRefsMax, Duration actorRefsAdvertisementInterval,
+                         boolean tcpDirectWrites, int compressionActorRefsMax, Duration actorRefsAdvertisementInterval,
                          int compressionManifestsMax, Duration manifestsAdvertisementInterval,
                          String transportFactory) {}
 
@@ -99,7 +99,7 @@ public final class RemoteSettings {
           positive(ad, "quarantine-idle-outbound-after"), positive(ad, "stop-quarantined-after-idle"),
           positive(ad, "remove-quarantined-association-after"), positive(ad, "shutdown-flush-timeout"),
           positive(ad, "outbound-restart-backoff"), positive(ad, "tcp.connection-timeout"),
-          ad.getString("tcp.outbound-client-hostname"),
+          ad.getString("tcp.outbound-client-hostname"), ad.getBoolean("tcp.direct-writes"),
           offOrInt(ad, "compression.actor-refs.max"), positive(ad, "compression.actor-refs.advertisement-interval"),
           offOrInt(ad, "compression.manifests.max"), positive(ad, "compression.manifests.advertisement-interval"),
           className(ad, "transport-factory"));

@@ -44,7 +44,8 @@ public final class RemotingCounters {
     COMPRESSION_TABLES_ADVERTISED(37, "compression tables advertised to peers (resends not counted)"),
     COMPRESSION_TABLES_ACCEPTED(38, "compression tables of peers accepted for sending to them"),
     COMPRESSED_MESSAGES_SENT(39, "messages sent with at least one compressed tag"),
-    COMPRESSED_MESSAGES_RECEIVED(40, "messages received with at least one compressed tag");
+    COMPRESSED_MESSAGES_RECEIVED(40, "messages received with at least one compressed tag"),
+    MESSAGES_SENT_DIRECT(41, "of the messages sent, those the sending thread wrote to an idle connection itself (tcp direct-writes)");
 
     private final int id;
     private final String label;

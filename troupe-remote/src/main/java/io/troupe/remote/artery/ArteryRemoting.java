@@ -109,7 +109,7 @@ public final class ArteryRemoting {
     int lanes = settings.advanced().inboundLanes();
     int ioThreads = lanes <= 0 ? 0 : Math.max(2, Math.min(lanes, Runtime.getRuntime().availableProcessors()));
     return new TcpTransportSettings(ioThreads, (int) settings.advanced().connectionTimeout().toMillis(), maxInbound,
-        1024 * 1024, 64 * 1024);
+        1024 * 1024, 64 * 1024, settings.advanced().tcpDirectWrites());
   }
 
   private static Transport tcp(ExtendedActorSystem system, RemoteSettings settings) {

@@ -11,6 +11,7 @@ import io.troupe.remote.AssociationErrorEvent;
 import io.troupe.remote.DisassociatedEvent;
 import io.troupe.remote.RemoteActorRef;
 import io.troupe.remote.RemoteSettings;
+import io.troupe.remote.RemotingCounters;
 import io.troupe.remote.RemotingCounters.Counter;
 import io.troupe.remote.UniqueAddress;
 import io.troupe.remote.codec.ControlMessage;
@@ -73,6 +74,13 @@ public final class Association {
   private final RemoteSettings.Advanced advanced;
   private final OutboundStream[] streams = new OutboundStream[4];
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  /**
+   * True while the loop is writing user messages it took from a queue (a drain, or a new connection's first batch),
+   * until they are flushed: a sender must not write directly then, or its message could overtake its own earlier ones.
+   */
+  private volatile boolean draining;
+  private final boolean directWrites;
+  private static final long DIRECT_WRITE_MIN_GAP_NANOS = 20_000;
   /** Control messages that may go before a handshake completed (handshake replies, quarantine notices). */
   private final java.util.concurrent.ConcurrentLinkedQueue<ControlEnvelope> urgent = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final Runnable drainTask = this::drain;
@@ -112,6 +120,7 @@ public final class Association {
     this.transport = remoting.transport();
     this.loop = transport.newAffinityExecutor();
     this.advanced = remoting.settings().advanced();
+    this.directWrites = advanced.tcpDirectWrites();
     streams[FrameDescriptor.CONTROL_STREAM_ID] = new OutboundStream(FrameDescriptor.CONTROL_STREAM_ID, advanced.outboundControlQueueSize());
     streams[FrameDescriptor.ORDINARY_STREAM_ID] = new OutboundStream(FrameDescriptor.ORDINARY_STREAM_ID, advanced.outboundMessageQueueSize());
     if (!remoting.largeDestinations().isEmpty()) {
@@ -138,10 +147,13 @@ public final class Association {
   final class OutboundStream implements ConnectionListener {
     final int streamId;
     final MpscArrayQueue<Object> queue;
-    OutboundConnection connection;
+    /** Written on the loop; read by senders trying a direct write. */
+    volatile OutboundConnection connection;
     boolean connecting;
-    long lastHandshakeReqNanos;
-    long lastUsedNanos;
+    volatile long lastHandshakeReqNanos;
+    volatile long lastUsedNanos;
+    /** System.nanoTime() of the last write (a batch or a direct write): messages closer than this go in batches. */
+    volatile long lastWriteNanos;
 
     OutboundStream(int streamId, int capacity) {
       this.streamId = streamId;
@@ -179,6 +191,7 @@ public final class Association {
     }
     OutboundStream s = streams[remoting.streamFor(recipient, message)];
     if (s == null) s = streams[FrameDescriptor.ORDINARY_STREAM_ID];
+    if (directWrites && s.streamId == FrameDescriptor.ORDINARY_STREAM_ID && tryDirect(s, message, sender, recipient)) return;
     if (!s.queue.offer(new OutboundEnvelope(message, sender, recipient))) {
       if (s.streamId == FrameDescriptor.CONTROL_STREAM_ID) {
         remoting.quarantineLater(this, "outbound control queue overflow");
@@ -190,6 +203,43 @@ public final class Association {
   }
 
   private volatile long gatedUntilNanosVolatile;
+
+  /**
+   * Direct writes (tcp, {@code advanced.tcp.direct-writes}): when the ordinary connection is idle (handshake done,
+   * nothing queued, no drain scheduled or under way, the last write more than 20 us ago, no handshake injection due),
+   * the sending thread encodes the message into its own buffer and writes it to the socket itself, sparing the wake-up
+   * of the loop. The connection refuses (and the message is queued as usual) if the loop is writing or holds unsent
+   * bytes. A sender's earlier messages are all queued, being drained, or on the socket when it gets here, so its
+   * order holds; different senders were never ordered among themselves.
+   */
+  private boolean tryDirect(OutboundStream s, Object message, ActorRef sender, RemoteActorRef recipient) {
+    OutboundConnection c = s.connection;
+    if (c == null || !c.supportsDirectWrites() || state != State.ACTIVE || !handshakeDone || removed) return false;
+    long t = System.nanoTime();
+    if (t - s.lastWriteNanos < DIRECT_WRITE_MIN_GAP_NANOS) return false;
+    // the order of these reads matters: drain() sets draining before it clears drainScheduled, and takes from the queue after
+    if (!s.queue.isEmpty() || drainScheduled.get() || draining) return false;
+    if (now() - s.lastHandshakeReqNanos > advanced.injectHandshakeInterval().toNanos()) return false;
+    s.lastWriteNanos = t;
+    DirectFrame frame = DirectFrame.get();
+    OutboundEnvelope envelope = new OutboundEnvelope(message, sender, recipient);
+    int r = io.troupe.serialization.Serialization.withTransportInformation(remoting.system(),
+        () -> remoting.encoder().encodeUser(frame, envelope, FrameDescriptor.ORDINARY_STREAM_ID, this));
+    if (r < 0) {
+      frame.done();
+      return true; // dropped and counted by the encoder
+    }
+    boolean written = c.tryWriteDirect(frame.frame());
+    frame.done();
+    if (!written) return false; // the loop is busy with the connection after all: queue it (it is encoded again there)
+    s.lastUsedNanos = now();
+    RemotingCounters counters = remoting.counters();
+    counters.increment(Counter.MESSAGES_SENT);
+    counters.increment(Counter.MESSAGES_SENT_DIRECT);
+    counters.add(Counter.BYTES_SENT, r & ~OutboundEncoder.COMPRESSED);
+    if ((r & OutboundEncoder.COMPRESSED) != 0) counters.increment(Counter.COMPRESSED_MESSAGES_SENT);
+    return true;
+  }
 
   /** Queues a system message; it is numbered and kept until the peer acknowledges it. */
   public void sendSystemMessage(SystemMessage message, RemoteActorRef recipient) {
@@ -234,7 +284,16 @@ public final class Association {
   // ------------------------------------------------------------------ the loop
 
   private void drain() {
+    draining = true;
     drainScheduled.set(false);
+    try {
+      drainNow();
+    } finally {
+      draining = false;
+    }
+  }
+
+  private void drainNow() {
     if (removed) return;
     long now = now();
     if (state == State.GATED) {
@@ -298,6 +357,7 @@ public final class Association {
     long sentBytes = 0;
     Object item;
     s.lastUsedNanos = now;
+    s.lastWriteNanos = System.nanoTime();
     while (n < BATCH && (item = s.queue.relaxedPoll()) != null) {
       n++;
       if (item instanceof OutboundEnvelope) {
@@ -346,17 +406,22 @@ public final class Association {
       c.close();
       return;
     }
-    s.connection = c;
-    s.lastUsedNanos = now();
-    openConnectionCount++;
-    startHousekeeping();
-    writeHandshakeReq(s);
-    if (s.streamId == FrameDescriptor.CONTROL_STREAM_ID) writeUrgent();
-    if (handshakeDone) {
-      io.troupe.serialization.Serialization.withTransportInformation(remoting.system(), () -> writeBatch(s, now()));
-    } else {
-      // only replies (control envelopes) may pass before the handshake completed
-      c.flush();
+    draining = true;
+    try {
+      s.connection = c;
+      s.lastUsedNanos = now();
+      openConnectionCount++;
+      startHousekeeping();
+      writeHandshakeReq(s);
+      if (s.streamId == FrameDescriptor.CONTROL_STREAM_ID) writeUrgent();
+      if (handshakeDone) {
+        io.troupe.serialization.Serialization.withTransportInformation(remoting.system(), () -> writeBatch(s, now()));
+      } else {
+        // only replies (control envelopes) may pass before the handshake completed
+        c.flush();
+      }
+    } finally {
+      draining = false;
     }
     wake();
   }
@@ -414,7 +479,7 @@ public final class Association {
   }
 
   /** True once a handshake completed on the current connections; user messages and system messages wait for it. */
-  private boolean handshakeDone;
+  private volatile boolean handshakeDone;
 
   private void dropQueued(Counter reason, boolean includeControl) {
     for (OutboundStream s : streams) {

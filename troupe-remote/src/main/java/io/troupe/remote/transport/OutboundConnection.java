@@ -3,7 +3,8 @@ package io.troupe.remote.transport;
 import java.nio.ByteBuffer;
 
 /**
- * One outbound TCP (or TLS) connection to a peer, carrying one stream. All methods on the connection's executor only.
+ * One outbound TCP (or TLS) connection to a peer, carrying one stream. All methods on the connection's executor only,
+ * except {@link #supportsDirectWrites()} and {@link #tryWriteDirect(ByteBuffer)}.
  *
  * <p>Writing: {@link #writeBuffer(int)} hands out a buffer positioned where the next frame goes with at least the
  * requested room; the caller encodes one or more frames into it and calls {@link #commit(ByteBuffer)}; after a batch
@@ -31,4 +32,15 @@ public interface OutboundConnection {
 
   /** Bytes written since the connection opened (for counters). */
   long bytesWritten();
+
+  /** True when {@link #tryWriteDirect(ByteBuffer)} can succeed on this connection (plain TCP with direct writes on). */
+  default boolean supportsDirectWrites() { return false; }
+
+  /**
+   * Any thread but the executor: writes {@code frames} (whole encoded frames, from position to limit) to the socket
+   * at once, if the connection is idle: open, its preamble sent, no write by the executor under way and nothing it
+   * handed to the socket waiting to go out. Returns false, having written nothing, otherwise. Never blocks: what the
+   * socket does not take at once is passed to the executor, and later direct writes wait until it has gone out.
+   */
+  default boolean tryWriteDirect(ByteBuffer frames) { return false; }
 }

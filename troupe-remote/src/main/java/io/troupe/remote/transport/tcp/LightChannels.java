@@ -62,6 +62,9 @@ final class LightChannels {
     Socket(Channel parent, java.nio.channels.SocketChannel accepted) { super(parent, accepted); }
 
     @Override protected ChannelId newId() { return LightChannels.newId(); }
+
+    /** The NIO socket, for {@link TcpTransport}'s direct writes. */
+    java.nio.channels.SocketChannel socket() { return javaChannel(); }
   }
 
   /** The listening socket; what it accepts are {@link Socket}s. */

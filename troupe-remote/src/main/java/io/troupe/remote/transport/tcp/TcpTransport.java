@@ -87,6 +87,12 @@ public class TcpTransport implements Transport {
     return ch.newSucceededFuture();
   }
 
+  /**
+   * Whether outbound connections take writes from other threads straight to the socket (settings, plain TCP only:
+   * tls-tcp returns false, since its bytes must pass the TLS handler).
+   */
+  protected boolean directWrites() { return settings.directWrites(); }
+
   /** The transport's name (system name + "-remote"), for logs. */
   protected String name() { return name; }
 
@@ -199,7 +205,7 @@ public class TcpTransport implements Transport {
         } else if (!f.channel().isActive()) {
           result.completeExceptionally(new java.io.IOException("connection to " + host + ":" + port + " closed before it was ready"));
         } else {
-          Outbound o = new Outbound(f.channel(), streamId, settings.outboundChunkBytes());
+          Outbound o = new Outbound(f.channel(), streamId, settings.outboundChunkBytes(), directWrites());
           holder[0] = o;
           o.writePreamble();
           result.complete(o);
@@ -229,21 +235,37 @@ public class TcpTransport implements Transport {
 
   // ------------------------------------------------------------------ outbound
 
-  /** One outbound connection; encodes into a pooled direct chunk and writes slices of it. */
+  /**
+   * One outbound connection; encodes into a pooled direct chunk and writes slices of it.
+   *
+   * <p>Direct writes. Another thread may write whole frames to the socket itself ({@link #tryWriteDirect}) when the
+   * connection is idle. {@link #writing} keeps socket writes apart: the I/O thread holds it while it flushes or closes,
+   * a direct writer while it writes (a few microseconds, never blocking: the socket is non-blocking), and whoever does
+   * not get it leaves the bytes to the I/O thread. A direct write is only done when Netty holds nothing unsent (so
+   * nothing the I/O thread committed earlier can go out after it) and the preamble went out. What the socket does not
+   * take at once is handed to Netty, in order, and {@link #handedOff} keeps further direct writes back until it is
+   * written. The chunk and its view stay the I/O thread's alone.
+   */
   static final class Outbound implements OutboundConnection {
     private final Channel channel;
     private final int streamId;
     private final int chunkBytes;
+    private final boolean directWrites;
+    private final java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean started;
+    private volatile boolean handedOff;
     private ByteBuf chunk;
     /** A view of all of {@link #chunk}: its positions are the chunk's indices. */
     private ByteBuffer view;
     private long bytesWritten;
+    private final AtomicLong directBytes = new AtomicLong();
     volatile Throwable failure;
 
-    Outbound(Channel channel, int streamId, int chunkBytes) {
+    Outbound(Channel channel, int streamId, int chunkBytes, boolean directWrites) {
       this.channel = channel;
       this.streamId = streamId;
       this.chunkBytes = chunkBytes;
+      this.directWrites = directWrites && channel instanceof LightChannels.Socket;
     }
 
     void writePreamble() {
@@ -290,10 +312,21 @@ public class TcpTransport implements Transport {
       }
     }
 
+    /** The I/O thread takes {@link #writing}; a direct writer holds it for microseconds at most. */
+    private void lockForLoop() {
+      while (!writing.compareAndSet(false, true)) Thread.onSpinWait();
+    }
+
     @Override
     public void flush() {
-      writeOut();
-      channel.flush();
+      lockForLoop();
+      try {
+        writeOut();
+        channel.flush();
+      } finally {
+        writing.set(false);
+      }
+      started = true;
     }
 
     @Override public boolean isWritable() { return channel.isWritable(); }
@@ -301,11 +334,52 @@ public class TcpTransport implements Transport {
 
     @Override
     public void close() {
-      flush();
-      channel.close();
+      lockForLoop();
+      try {
+        writeOut();
+        channel.flush();
+        channel.close();
+      } finally {
+        writing.set(false);
+      }
     }
 
-    @Override public long bytesWritten() { return bytesWritten; }
+    @Override public long bytesWritten() { return bytesWritten + directBytes.get(); }
+
+    @Override public boolean supportsDirectWrites() { return directWrites; }
+
+    @Override
+    public boolean tryWriteDirect(ByteBuffer frames) {
+      if (!directWrites || !started || handedOff || channel.eventLoop().inEventLoop()) return false;
+      if (!writing.compareAndSet(false, true)) return false;
+      try {
+        io.netty.channel.ChannelOutboundBuffer unsent = channel.unsafe().outboundBuffer();
+        if (handedOff || !channel.isActive() || unsent == null || unsent.totalPendingWriteBytes() != 0) return false;
+        int n = frames.remaining();
+        java.nio.channels.SocketChannel socket = ((LightChannels.Socket) channel).socket();
+        try {
+          while (frames.hasRemaining() && socket.write(frames) > 0) {
+            // the socket takes what fits; the rest goes below
+          }
+        } catch (java.io.IOException e) {
+          // the bytes may have gone out in part: the stream cannot go on. The I/O thread sees the close (the
+          // association gates and reconnects); the frame is lost, as anything in flight on a broken connection.
+          LOG.debug("direct write to {} failed: {}", channel.remoteAddress(), e.toString());
+          channel.close();
+          return true;
+        }
+        if (frames.hasRemaining()) {
+          ByteBuf rest = channel.alloc().directBuffer(frames.remaining());
+          rest.writeBytes(frames);
+          handedOff = true;
+          channel.writeAndFlush(rest).addListener(f -> handedOff = false);
+        }
+        directBytes.addAndGet(n);
+        return true;
+      } finally {
+        writing.set(false);
+      }
+    }
 
     @Override public String toString() { return "Outbound(" + FrameDescriptor.streamName(streamId) + " " + channel.remoteAddress() + ")"; }
   }

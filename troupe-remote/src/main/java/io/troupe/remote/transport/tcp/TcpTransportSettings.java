@@ -10,13 +10,13 @@ package io.troupe.remote.transport.tcp;
  * @param outboundChunkBytes size of the pooled buffers frames are encoded into
  */
 public record TcpTransportSettings(int ioThreads, int connectTimeoutMillis, int maxFrameSizeBytes,
-                                   int writeBufferHighWaterMark, int outboundChunkBytes) {
+                                   int writeBufferHighWaterMark, int outboundChunkBytes, boolean directWrites) {
   public TcpTransportSettings {
     if (maxFrameSizeBytes < 32 * 1024) throw new IllegalArgumentException("maxFrameSizeBytes must be at least 32 KiB");
     if (connectTimeoutMillis <= 0) throw new IllegalArgumentException("connectTimeoutMillis must be positive");
   }
 
   public static TcpTransportSettings defaults() {
-    return new TcpTransportSettings(0, 5000, 2 * 1024 * 1024, 1024 * 1024, 64 * 1024);
+    return new TcpTransportSettings(0, 5000, 2 * 1024 * 1024, 1024 * 1024, 64 * 1024, true);
   }
 }

@@ -41,6 +41,10 @@ public class TlsTcpTransport extends TcpTransport {
     this.handshakeTimeoutMillis = handshakeTimeoutMillis;
   }
 
+  /** Every byte must pass the TLS handler: no direct writes to the socket. */
+  @Override
+  protected boolean directWrites() { return false; }
+
   @Override
   protected void initChannel(SocketChannel ch, boolean client, String peerHost, int peerPort) {
     SSLEngine engine = client ? engines.createClientSSLEngine(peerHost, peerPort) : engines.createServerSSLEngine(peerHost, peerPort);

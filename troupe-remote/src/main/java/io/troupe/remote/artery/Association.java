@@ -213,6 +213,7 @@ public final class Association {
    * order holds; different senders were never ordered among themselves.
    */
   private boolean tryDirect(OutboundStream s, Object message, ActorRef sender, RemoteActorRef recipient) {
+    if (drainScheduled.get()) return false; // the loop is about to write: the usual case under load, so checked first
     OutboundConnection c = s.connection;
     if (c == null || !c.supportsDirectWrites() || state != State.ACTIVE || !handshakeDone || removed) return false;
     long t = System.nanoTime();

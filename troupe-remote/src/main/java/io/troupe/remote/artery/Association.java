@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * Everything this node keeps about one remote address: the outbound connections (control, ordinary, large), their
  * bounded send queues, the handshake, the gate, quarantine and system-message delivery.
  *
- * <p>Design note. Threads: any thread may call {@link #send} and {@link #sendSystemMessage}; they only offer to a
- * lock-free bounded queue and make sure a drain is scheduled. All other state belongs to {@link #loop}, one I/O
+ * <p>Design note. Threads: any thread may call {@link #send} and {@link #sendSystemMessage}; they offer to a
+ * lock-free bounded queue and make sure a drain is scheduled, or, when the ordinary connection is idle, write the
+ * message to the socket themselves (see {@link #tryDirect}). All other state belongs to {@link #loop}, one I/O
  * thread, which also runs this peer's outbound connections and timers; inbound connections (on other I/O threads)
  * post what concerns the association (handshake, acks, system messages) to that thread. So nothing here is locked,
  * and the fields read from elsewhere ({@link #peer}, {@link #state}) are volatile. Time comes from the transport's

@@ -233,6 +233,10 @@ public final class Association {
     }
     boolean written = c.tryWriteDirect(frame.frame());
     frame.done();
+    // the gap counts from the end of this write: a thread sending one message after another (a large one can take
+    // longer than the gap to encode and write) goes on through the queue, in batches, and the I/O thread writes
+    // while it serializes the next
+    s.lastWriteNanos = System.nanoTime();
     if (!written) return false; // the loop is busy with the connection after all: queue it (it is encoded again there)
     s.lastUsedNanos = now();
     RemotingCounters counters = remoting.counters();

@@ -7,10 +7,11 @@ import java.nio.ByteOrder;
 /**
  * A sending thread's own buffer for one frame it writes to the socket itself (see {@link Association}'s direct
  * writes): the encoder writes into it as into a connection, and {@link #frame()} hands out what was committed. One per
- * thread; a buffer grown for a large frame is not kept.
+ * thread, 4 KiB to start with; it grows for a larger frame and is kept up to 256 KiB (the default maximum-frame-size),
+ * so that a thread that sends large messages now and then does not allocate a direct buffer for each.
  */
 final class DirectFrame implements OutboundConnection {
-  private static final int KEEP_BYTES = 64 * 1024;
+  private static final int KEEP_BYTES = 256 * 1024;
   private static final ThreadLocal<DirectFrame> FRAMES = ThreadLocal.withInitial(DirectFrame::new);
 
   private ByteBuffer buffer = newBuffer(4 * 1024);
